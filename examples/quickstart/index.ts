@@ -1,0 +1,74 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as enos from "pulumi-enos";
+
+// The quickstart: an app with two menus and a permission, roles and groups for two users, and one device switched
+// off for maintenance. Stack config under `quickstart:` changes a few inputs without editing code, which is how the
+// demo and the engine tests show diffs:
+//   quickstart:dashboardName   menu title              quickstart:aliceRoles     JSON array of role names
+//   quickstart:turbineEnabled  true | false            quickstart:menuSortId     sort position of the alarms menu
+//   quickstart:appKeyword      the app's keyword
+export = async () => {
+  const config = new pulumi.Config("quickstart");
+
+  // Lookups let a program grant roles by name rather than by opaque id.
+  const roles = await enos.getOrganizationRoles();
+  const roleId = (name: string): string => {
+    const role = roles.find((r) => r.name === name);
+    if (!role) throw new Error(`no role named '${name}' in the OU; known: ${roles.map((r) => r.name).join(", ")}`);
+    return role.id;
+  };
+
+  const app = new enos.EnosApp("energy", {
+    name: { default: "Energy Management", zh_CN: "能源管理" },
+    description: "Site energy dashboards and device controls",
+    category: 101,
+    type: "web",
+    keyword: config.get("appKeyword") ?? "energy-mgmt",
+  });
+
+  const dashboard = new enos.AppMenu("dashboard", {
+    appId: app.id,
+    keyword: "dashboard",
+    name: config.get("dashboardName") ?? "Dashboard",
+    sortId: 1,
+  });
+  const alarms = new enos.AppMenu("alarms", {
+    appId: app.id,
+    keyword: "alarms",
+    name: { default: "Alarms", zh_CN: "告警" },
+    parentId: dashboard.id,
+    sortId: config.getNumber("menuSortId") ?? 2,
+  });
+  const deleteDevice = new enos.AppPermission("delete-device", {
+    appId: app.id,
+    keyword: "device.delete",
+    name: "Delete Device",
+  });
+
+  const aliceRoleNames = config.getObject<string[]>("aliceRoles") ?? ["Device Admin"];
+  const alice = new enos.RoleAssignment("alice-roles", {
+    userId: "u-alice",
+    roleIds: aliceRoleNames.map(roleId),
+    exhaustive: true,
+    protectedRoleIds: [roleId("Organization Admin")],
+    maxRemovals: 3,
+  });
+  new enos.RoleAssignment("bob-roles", { userId: "u-bob", roleIds: [roleId("Operator")] });
+  const aliceGroups = new enos.UserGroupMembership("alice-groups", { userId: "u-alice", userGroupIds: ["g-ops"] });
+
+  const turbine = new enos.DeviceEnablement("turbine-7", {
+    assetId: "a-turbine-7",
+    enabled: config.getBoolean("turbineEnabled") ?? false,
+  });
+
+  return {
+    appId: app.id,
+    accessKey: app.accessKey,
+    secretKey: app.secretKey,
+    menuIds: { dashboard: dashboard.id, alarms: alarms.id },
+    permissionId: deleteDevice.id,
+    aliceRoles: alice.assignedRoleIds,
+    aliceGroups: aliceGroups.assignedUserGroupIds,
+    turbineStatus: turbine.status,
+  };
+};

@@ -1,0 +1,47 @@
+import * as pulumi from "@pulumi/pulumi";
+import { createProviderShim } from "./provider-shim";
+import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+import type { I18n, I18nInput } from "./types";
+
+const provider = createProviderShim("AppMenu");
+
+/** Inputs of {@link AppMenu}. */
+export interface AppMenuArgs {
+  /** OU of the app. Default: the provider setting `enos:orgId`. Changing it replaces the menu. */
+  orgId?: pulumi.Input<string>;
+  /** Id of the app the menu belongs to, e.g. `app.id`. Changing it replaces the menu. */
+  appId: pulumi.Input<string>;
+  /** Unique keyword of the menu within the app: 1-64 characters `[A-Za-z0-9_.-]`. */
+  keyword: pulumi.Input<string>;
+  /** Display name: a string or an i18n map with a non-empty `default`. */
+  name: pulumi.Input<I18nInput>;
+  /** Optional description, same shape as `name`. */
+  description?: pulumi.Input<I18nInput>;
+  /** Id of the parent menu (another AppMenu's `id`); omit for a top-level menu. */
+  parentId?: pulumi.Input<string>;
+  /** Position among siblings: an integer >= 1, smaller sorts first. Default 1. */
+  sortId?: pulumi.Input<number>;
+  /** Page the menu opens. */
+  url?: pulumi.Input<string>;
+  /** Take over an existing menu with the same keyword instead of failing on the duplicate. Default `false`. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/** A menu of an EnOS application (`enos-app-service` menus). */
+export class AppMenu extends pulumi.dynamic.Resource {
+  declare readonly orgId: pulumi.Output<string>;
+  declare readonly appId: pulumi.Output<string>;
+  declare readonly keyword: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<I18n>;
+  declare readonly description: pulumi.Output<I18n | undefined>;
+  declare readonly parentId: pulumi.Output<string | undefined>;
+  declare readonly sortId: pulumi.Output<number>;
+  declare readonly url: pulumi.Output<string | undefined>;
+  declare readonly adopt: pulumi.Output<boolean>;
+  /** Authorization status as EnOS reports it (usually null). */
+  declare readonly status: pulumi.Output<unknown>;
+
+  constructor(name: string, args: AppMenuArgs, opts?: pulumi.CustomResourceOptions) {
+    super(provider, name, withOutputPlaceholders(args, ["status"]), opts, TYPE_MODULE, "AppMenu");
+  }
+}

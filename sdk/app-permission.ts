@@ -1,0 +1,38 @@
+import * as pulumi from "@pulumi/pulumi";
+import { createProviderShim } from "./provider-shim";
+import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+import type { I18n, I18nInput } from "./types";
+
+const provider = createProviderShim("AppPermission");
+
+/** Inputs of {@link AppPermission}. */
+export interface AppPermissionArgs {
+  /** OU of the app. Default: the provider setting `enos:orgId`. Changing it replaces the permission. */
+  orgId?: pulumi.Input<string>;
+  /** Id of the app the permission belongs to. Changing it replaces the permission. */
+  appId: pulumi.Input<string>;
+  /** Unique keyword within the app, e.g. `"device.delete"`: 1-64 characters `[A-Za-z0-9_.-]`. */
+  keyword: pulumi.Input<string>;
+  /** Display name: a string or an i18n map with a non-empty `default`. */
+  name: pulumi.Input<I18nInput>;
+  /** Optional description, same shape as `name`. */
+  description?: pulumi.Input<I18nInput>;
+  /** Take over an existing permission with the same keyword instead of failing on the duplicate. Default `false`. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/** A permission of an EnOS application, such as "Delete Device" (`enos-app-service` permissions). */
+export class AppPermission extends pulumi.dynamic.Resource {
+  declare readonly orgId: pulumi.Output<string>;
+  declare readonly appId: pulumi.Output<string>;
+  declare readonly keyword: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<I18n>;
+  declare readonly description: pulumi.Output<I18n | undefined>;
+  declare readonly adopt: pulumi.Output<boolean>;
+  /** Authorization status as EnOS reports it (usually null). */
+  declare readonly status: pulumi.Output<unknown>;
+
+  constructor(name: string, args: AppPermissionArgs, opts?: pulumi.CustomResourceOptions) {
+    super(provider, name, withOutputPlaceholders(args, ["status"]), opts, TYPE_MODULE, "AppPermission");
+  }
+}

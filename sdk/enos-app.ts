@@ -1,0 +1,63 @@
+import * as pulumi from "@pulumi/pulumi";
+import { createProviderShim } from "./provider-shim";
+import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+import type { I18n, I18nInput } from "./types";
+
+const provider = createProviderShim("EnosApp");
+
+/** Inputs of {@link EnosApp}. */
+export interface EnosAppArgs {
+  /** OU that owns the app. Default: the provider setting `enos:orgId`. Changing it replaces the app. */
+  orgId?: pulumi.Input<string>;
+  /** Display name, e.g. `"Energy Management"` or `{ default: "Energy Management", zh_CN: "能源管理" }`. */
+  name: pulumi.Input<I18nInput>;
+  /** Optional description, same shape as `name`. */
+  description?: pulumi.Input<I18nInput>;
+  /** Application category id (an integer >= 1 known to the OU, e.g. 104 "Common building blocks"). */
+  category: pulumi.Input<number>;
+  /** `"web"` or `"mobile"`. Default `"web"`. */
+  type?: pulumi.Input<"web" | "mobile">;
+  /**
+   * Unique keyword of the app within its OU: 1-64 characters `[A-Za-z0-9_.-]`. EnOS makes it optional; this
+   * package requires it, because it is how a create that may have reached EnOS is found again instead of repeated.
+   */
+  keyword: pulumi.Input<string>;
+  /** Icon as a base64-encoded image (at most 1 MiB decoded). */
+  icon?: pulumi.Input<string>;
+  /** Application URL (http or https). */
+  url?: pulumi.Input<string>;
+  /** Take over an existing app with the same keyword instead of failing on the duplicate. Default `false`. */
+  adopt?: pulumi.Input<boolean>;
+}
+
+/**
+ * An application registered in EnOS Application Registration (`enos-app-service` apps). Its `accessKey` and
+ * `secretKey` are the app's service account; `secretKey` is always stored as a Pulumi secret.
+ */
+export class EnosApp extends pulumi.dynamic.Resource {
+  declare readonly orgId: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<I18n>;
+  declare readonly description: pulumi.Output<I18n | undefined>;
+  declare readonly category: pulumi.Output<number>;
+  declare readonly type: pulumi.Output<"web" | "mobile">;
+  declare readonly keyword: pulumi.Output<string>;
+  declare readonly icon: pulumi.Output<string | undefined>;
+  declare readonly url: pulumi.Output<string | undefined>;
+  declare readonly adopt: pulumi.Output<boolean>;
+  /** The app's service-account access key. */
+  declare readonly accessKey: pulumi.Output<string>;
+  /** The app's service-account secret key (a Pulumi secret). */
+  declare readonly secretKey: pulumi.Output<string>;
+  declare readonly categoryName: pulumi.Output<I18n>;
+  declare readonly organizationName: pulumi.Output<string>;
+  /** Creation time as EnOS reports it, `YYYY-MM-DD HH:mm:ss`. */
+  declare readonly createdAt: pulumi.Output<string>;
+  /** EnOS app status; 2 means approved/obtained. */
+  declare readonly status: pulumi.Output<number>;
+
+  constructor(name: string, args: EnosAppArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = ["accessKey", "secretKey", "categoryName", "organizationName", "createdAt", "status"];
+    const secretOpts = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secretKey"] });
+    super(provider, name, withOutputPlaceholders(args, outputs), secretOpts, TYPE_MODULE, "EnosApp");
+  }
+}

@@ -1,0 +1,42 @@
+import * as pulumi from "@pulumi/pulumi";
+import { claimExhaustiveTarget } from "./exhaustive-registry";
+import { createProviderShim } from "./provider-shim";
+import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+
+const provider = createProviderShim("RoleAssignment");
+
+/** Inputs of {@link RoleAssignment}. */
+export interface RoleAssignmentArgs {
+  /** OU of the user. Default: the provider setting `enos:orgId`. Changing it replaces the resource. */
+  orgId?: pulumi.Input<string>;
+  /** The user whose roles are managed. Changing it replaces the resource. */
+  userId: pulumi.Input<string>;
+  /** Role ids to grant (order and duplicates do not matter). May be empty only when `exhaustive` is true. */
+  roleIds: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * `true`: `roleIds` is the user's whole role set; roles granted elsewhere (e.g. in the console) are drift and are
+   * removed. `false` (default): only the listed roles are managed; other roles of the user are left alone.
+   */
+  exhaustive?: pulumi.Input<boolean>;
+  /** Role ids this resource never removes, even when exhaustive (e.g. the OU admin role). */
+  protectedRoleIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Fail instead of removing more than this many roles in one run. Default: no limit. */
+  maxRemovals?: pulumi.Input<number>;
+}
+
+/** The roles of one user in one OU (app-portal appendRoles/removeRoles). Id: `<orgId>/<userId>`. */
+export class RoleAssignment extends pulumi.dynamic.Resource {
+  declare readonly orgId: pulumi.Output<string>;
+  declare readonly userId: pulumi.Output<string>;
+  declare readonly roleIds: pulumi.Output<string[]>;
+  declare readonly exhaustive: pulumi.Output<boolean>;
+  declare readonly protectedRoleIds: pulumi.Output<string[] | undefined>;
+  declare readonly maxRemovals: pulumi.Output<number | undefined>;
+  /** Every role the user holds, as last read from EnOS. */
+  declare readonly assignedRoleIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: RoleAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
+    claimExhaustiveTarget("RoleAssignment", name, args.orgId, args.userId, args.exhaustive);
+    super(provider, name, withOutputPlaceholders(args, ["assignedRoleIds"]), opts, TYPE_MODULE, "RoleAssignment");
+  }
+}

@@ -1,0 +1,43 @@
+import * as pulumi from "@pulumi/pulumi";
+import { claimExhaustiveTarget } from "./exhaustive-registry";
+import { createProviderShim } from "./provider-shim";
+import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+
+const provider = createProviderShim("UserGroupMembership");
+
+/** Inputs of {@link UserGroupMembership}. */
+export interface UserGroupMembershipArgs {
+  /** OU of the user. Default: the provider setting `enos:orgId`. Changing it replaces the resource. */
+  orgId?: pulumi.Input<string>;
+  /** The user whose groups are managed. Changing it replaces the resource. */
+  userId: pulumi.Input<string>;
+  /** User group ids the user belongs to. May be empty only when `exhaustive` is true. */
+  userGroupIds: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * `true`: `userGroupIds` is the user's whole group set; other memberships are drift and are removed.
+   * `false` (default): only the listed groups are managed.
+   */
+  exhaustive?: pulumi.Input<boolean>;
+  /** Group ids this resource never removes, even when exhaustive. */
+  protectedUserGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Fail instead of removing more than this many groups in one run. Default: no limit. */
+  maxRemovals?: pulumi.Input<number>;
+}
+
+/** The user groups of one user in one OU (app-portal appendUserGroups/removeUserGroups). Id: `<orgId>/<userId>`. */
+export class UserGroupMembership extends pulumi.dynamic.Resource {
+  declare readonly orgId: pulumi.Output<string>;
+  declare readonly userId: pulumi.Output<string>;
+  declare readonly userGroupIds: pulumi.Output<string[]>;
+  declare readonly exhaustive: pulumi.Output<boolean>;
+  declare readonly protectedUserGroupIds: pulumi.Output<string[] | undefined>;
+  declare readonly maxRemovals: pulumi.Output<number | undefined>;
+  /** Every group the user belongs to, as last read from EnOS. */
+  declare readonly assignedUserGroupIds: pulumi.Output<string[]>;
+
+  constructor(name: string, args: UserGroupMembershipArgs, opts?: pulumi.CustomResourceOptions) {
+    claimExhaustiveTarget("UserGroupMembership", name, args.orgId, args.userId, args.exhaustive);
+    const props = withOutputPlaceholders(args, ["assignedUserGroupIds"]);
+    super(provider, name, props, opts, TYPE_MODULE, "UserGroupMembership");
+  }
+}
