@@ -4,7 +4,7 @@ const tseslint = require("typescript-eslint");
 // Layer rules (design §2): sdk -> provider/resources -> provider/client -> HTTP, and the emulator is an independent
 // oracle that shares nothing with the provider.
 const restrict = (patterns, message) => ({
-  "no-restricted-imports": ["error", { patterns: patterns.map((group) => ({ group, message })) }],
+  "no-restricted-imports": ["error", { patterns: patterns.map((pattern) => ({ group: [pattern], message })) }],
 });
 
 module.exports = tseslint.config(

@@ -1,7 +1,7 @@
 // Three projects, one per test layer (style.md "Testing layers"). Type-checking is `npm run typecheck`'s job, so
 // ts-jest only transpiles here: fast, and the suite cannot pass on code that `tsc` would reject anyway.
 /** @type {import('ts-jest').TsJestTransformerOptions} */
-const tsJest = { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false };
+const tsJest = { tsconfig: "tsconfig.json", diagnostics: false };
 
 /** @param {string} name @param {Partial<import('jest').Config>} extra */
 function project(name, extra = {}) {

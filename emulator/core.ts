@@ -1,0 +1,24 @@
+import type { TokenStore } from "./auth";
+import type { FaultRegistry } from "./faults";
+import type { RequestLog } from "./request-log";
+import type { AppendRolesMode, Route } from "./routes/route";
+import type { Store } from "./state";
+
+/** The parts of one running emulator, shared by the HTTP server, the admin API and the in-process handle. */
+export interface EmulatorCore {
+  readonly store: Store;
+  readonly tokens: TokenStore;
+  readonly faults: FaultRegistry;
+  readonly log: RequestLog;
+  readonly routes: readonly Route[];
+  readonly clock: () => number;
+  readonly auth: boolean;
+  readonly appendRolesMode: AppendRolesMode;
+}
+
+/** Back to the seed, with no faults and an empty request log (tokens stay valid). */
+export function resetCore(core: EmulatorCore): void {
+  core.store.reset();
+  core.faults.clear();
+  core.log.clear();
+}

@@ -1,0 +1,105 @@
+import { grantedIds, setGrantedIds, type GrantKind } from "../grants";
+import { readIdList, requireString } from "../validation";
+import {
+  catalogEntries,
+  orgFromBody,
+  orgFromQuery,
+  PORTAL,
+  readLocale,
+  requireCatalogIds,
+  requireMembers,
+} from "./app-portal-shared";
+import type { Route, RouteContext } from "./route";
+
+/** Batch reads accept at most 1,000 userIds (enos-api.md §3). */
+const MAX_USERS = 1000;
+/** inf: no limit is documented for roleIds/userGroupIds in one append/remove call. */
+const MAX_GRANT_IDS = Number.MAX_SAFE_INTEGER;
+
+const idsField = (kind: GrantKind) => (kind === "role" ? "roleIds" : "userGroupIds");
+
+type Change = "overwrite" | "add" | "remove";
+
+/**
+ * appendRoles / removeRoles / appendUserGroups / removeUserGroups: body {organizationId*, userId*, <ids>*[]} -> true.
+ * Every id must exist in the OU (31404) and the user must belong to it (31404). inf: removing an id the user does
+ * not hold is not an error; an empty id list is 31400 (the field is required).
+ */
+function changeGrants(context: RouteContext, kind: GrantKind, change: Change): boolean {
+  const { body, orgId } = orgFromBody(context);
+  const userId = requireString(body, "userId");
+  const ids = readIdList(body, idsField(kind), MAX_GRANT_IDS);
+  requireMembers(context, orgId, [userId]);
+  requireCatalogIds(context, kind, orgId, ids);
+  const { data } = context.store;
+  const current = grantedIds(data, kind, orgId, userId);
+  const next =
+    change === "overwrite" ? ids : change === "add" ? [...current, ...ids] : current.filter((id) => !ids.includes(id));
+  setGrantedIds(data, kind, orgId, userId, next);
+  context.store.commit();
+  return true;
+}
+
+/** userRoles/roleList and userGroup/getUsersUserGroupList: per-user ids plus the {id, name} of every id seen. */
+function batchRead(context: RouteContext, kind: GrantKind) {
+  const { body, orgId } = orgFromBody(context);
+  const userIds = readIdList(body, "userIds", MAX_USERS);
+  requireMembers(context, orgId, userIds);
+  const perUser = userIds.map((userId) => ({
+    userId,
+    ids: grantedIds(context.store.data, kind, orgId, userId),
+  }));
+  const seen = new Set(perUser.flatMap((entry) => entry.ids));
+  return { perUser, entries: catalogEntries(context, kind, orgId, "en_US", seen) };
+}
+
+function assignedRoles(context: RouteContext): unknown {
+  const orgId = orgFromQuery(context);
+  const userId = requireString(context.query, "userId");
+  const locale = readLocale(context);
+  requireMembers(context, orgId, [userId]);
+  const granted = new Set(grantedIds(context.store.data, "role", orgId, userId));
+  return { roles: catalogEntries(context, "role", orgId, locale, granted) };
+}
+
+const post = (path: string, handle: (context: RouteContext) => unknown): Route => ({
+  methods: ["POST"],
+  path: `${PORTAL}${path}`,
+  service: "app-portal",
+  handle,
+});
+
+const get = (path: string, handle: (context: RouteContext) => unknown): Route => ({
+  ...post(path, handle),
+  methods: ["GET"],
+});
+
+export const portalRoutes: readonly Route[] = [
+  get("/v2.2/organization/role/list", (context) => {
+    const orgId = orgFromQuery(context);
+    return { roles: catalogEntries(context, "role", orgId, readLocale(context)) };
+  }),
+  get("/v2.2/user/role/assignedList", assignedRoles),
+  post("/v2.2/userRoles/roleList", (context) => {
+    const { perUser, entries } = batchRead(context, "role");
+    return { usersUserRoles: perUser.map(({ userId, ids }) => ({ userId, roleIds: ids })), userRoles: entries };
+  }),
+  // Newest docs: appendRoles OVERWRITES the user's roles; older docs read as additive (emulator switch).
+  post("/v2.2/role/appendRoles", (context) =>
+    changeGrants(context, "role", context.appendRolesMode === "overwrite" ? "overwrite" : "add"),
+  ),
+  post("/v2.2/role/removeRoles", (context) => changeGrants(context, "role", "remove")),
+  post("/v2.2/userGroup/appendUserGroups", (context) => changeGrants(context, "group", "add")),
+  post("/v2.2/userGroup/removeUserGroups", (context) => changeGrants(context, "group", "remove")),
+  post("/v2.2/userGroup/getUsersUserGroupList", (context) => {
+    const { perUser, entries } = batchRead(context, "group");
+    return {
+      usersUserGroups: perUser.map(({ userId, ids }) => ({ userId, userGroupIds: ids })),
+      userGroups: entries,
+    };
+  }),
+  get("/v2.3/organization/userGroup/list", (context) => {
+    const orgId = orgFromQuery(context);
+    return { userGroups: catalogEntries(context, "group", orgId, readLocale(context)) };
+  }),
+];

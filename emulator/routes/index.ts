@@ -1,0 +1,17 @@
+import { appRoutes } from "./app-service-apps";
+import { menuRoutes } from "./app-service-menus";
+import { permissionRoutes } from "./app-service-permissions";
+import { portalRoutes } from "./app-portal-grants";
+import { connectRoutes } from "./connect";
+import type { Route } from "./route";
+import { tokenRoutes } from "./token";
+
+/** Every EnOS endpoint the emulator serves (common.md §1, §5-§7). */
+export const allRoutes: readonly Route[] = [
+  ...tokenRoutes,
+  ...appRoutes,
+  ...menuRoutes,
+  ...permissionRoutes,
+  ...portalRoutes,
+  ...connectRoutes,
+];

@@ -1,0 +1,42 @@
+import type { Credential, TokenStore } from "../auth";
+import type { ServiceName } from "../envelopes";
+import { denied, notFound } from "../service-error";
+import type { Store } from "../state";
+
+/** How appendRoles treats the user's existing roles (common.md §6: newest docs overwrite, older docs add). */
+export type AppendRolesMode = "overwrite" | "additive";
+
+/** Everything a handler may read; handlers are synchronous and call `store.commit()` after they mutate. */
+export interface RouteContext {
+  readonly method: string;
+  readonly path: string;
+  /** First value of each query parameter, decoded. */
+  readonly query: Readonly<Record<string, string>>;
+  /** Parsed JSON body (undefined when the request had none). */
+  readonly body: unknown;
+  readonly store: Store;
+  /** The authenticated service account; null when auth is off (--insecure-no-auth). */
+  readonly caller: Credential | null;
+  readonly tokens: TokenStore;
+  readonly clock: () => number;
+  readonly appendRolesMode: AppendRolesMode;
+}
+
+export interface Route {
+  readonly methods: readonly string[];
+  readonly path: string;
+  readonly service: ServiceName;
+  /** The token service is called before a token exists. */
+  readonly public?: boolean;
+  /** Returns the `data` of the success envelope, or throws ServiceError / CodedError. */
+  handle(context: RouteContext): unknown;
+}
+
+/**
+ * The OU must exist, and a service account may act only on its own OU (enos-api.md §2/§3 operation permissions are
+ * granted per OU). inf: with auth off every OU is open.
+ */
+export function authorizeOrg(context: RouteContext, orgId: string): void {
+  if (!context.store.data.organizations.some((org) => org.id === orgId)) throw notFound("organization", orgId);
+  if (context.caller && context.caller.orgId !== orgId) throw denied(orgId);
+}
