@@ -1,0 +1,79 @@
+/**
+ * Maps an EnOS error (service code, message, HTTP status) to a category the provider can act on. Codes come from
+ * enos-api.md §1.2, §3, §4; the enos-app-service reuses the app-portal 31xxx family (our inference, §2).
+ */
+
+/** What a caller can do about an API error. */
+export type ApiErrorCategory =
+  | "not-found"
+  | "already-exists"
+  | "already-in-state"
+  | "invalid-input"
+  | "permission"
+  | "rate-limited"
+  | "token-expired"
+  | "auth"
+  | "server"
+  | "other";
+
+const BY_CODE: ReadonlyMap<number, ApiErrorCategory> = new Map<number, ApiErrorCategory>([
+  [31404, "not-found"],
+  [99404, "not-found"],
+  [11404, "not-found"],
+  [31408, "already-exists"],
+  [11702, "already-exists"],
+  [11794, "already-in-state"],
+  [11723, "already-in-state"],
+  [31400, "invalid-input"],
+  [99400, "invalid-input"],
+  [31403, "permission"],
+  [99403, "permission"],
+  [31429, "rate-limited"],
+  [1203, "token-expired"],
+  // Token-service failures: bad appKey/encryption/params, failed refresh, replay. Re-auth will not help.
+  [1001, "auth"],
+  [1002, "auth"],
+  [1003, "auth"],
+  [1004, "auth"],
+  [1202, "auth"],
+  [1204, "auth"],
+  [31401, "auth"],
+  [1005, "server"],
+  [99500, "server"],
+]);
+
+function numericCode(code: number | string | undefined): number | undefined {
+  if (typeof code === "number") return code;
+  if (typeof code === "string" && /^-?\d+$/.test(code)) return Number(code);
+  return undefined;
+}
+
+function byMessage(msg: string, subMsg: string | undefined): ApiErrorCategory | undefined {
+  const text = `${msg} ${subMsg ?? ""}`;
+  // "keyword.already.existed" (app-service key) and "… already exists" (human sentence) both mean a duplicate.
+  if (/already[ ._-]?exist/i.test(text)) return "already-exists";
+  if (msg.startsWith("parameter.invalid")) return "invalid-input";
+  return undefined;
+}
+
+function byStatus(status: number): ApiErrorCategory {
+  if (status === 403) return "permission";
+  if (status === 429) return "rate-limited";
+  if (status >= 500) return "server";
+  // A bare HTTP 404 is deliberately NOT "not-found": from a gateway it means "no route" (a wrong apiUrl), and
+  // treating it as "resource gone" would make reads drop resources and deletes silently succeed.
+  return "other";
+}
+
+/** The category of an API error. HTTP 401 always means "get a new token and replay once", whatever the body says. */
+export function categorize(
+  code: number | string | undefined,
+  msg: string,
+  subMsg: string | undefined,
+  status: number,
+): ApiErrorCategory {
+  if (status === 401) return "token-expired";
+  const n = numericCode(code);
+  const known = n === undefined ? undefined : BY_CODE.get(n);
+  return known ?? byMessage(msg, subMsg) ?? byStatus(status);
+}

@@ -1,0 +1,32 @@
+/**
+ * The EnOS HTTP client: the bottom layer of the provider. Knows nothing about Pulumi.
+ */
+export { createEnosClient, type EnosClient } from "./client";
+export type { ClientOptions } from "./options";
+export type { Clock } from "./clock";
+export type { I18n } from "./schema-helpers";
+export type { App, AppWrite, Menu, MenuWrite, Permission, PermissionWrite } from "./app-service-schemas";
+export type { AppServiceApi } from "./app-service";
+export type { AppPortalApi, NamedRef } from "./app-portal";
+export type { ConnectApi, Device, DeviceRef, DeviceStatus } from "./connect";
+export {
+  EnosError,
+  EnosApiError,
+  NetworkError,
+  TimeoutError,
+  ConfigError,
+  ResponseValidationError,
+  type EnosErrorKind,
+  type ApiErrorCategory,
+  type ValidationIssue,
+} from "./errors";
+export {
+  isNotFound,
+  isAlreadyExists,
+  isAlreadyInState,
+  isInvalidInput,
+  isPermissionDenied,
+  isRateLimited,
+  isTokenExpired,
+} from "./error-guards";
+export { createBatchLoader, type BatchLoader, type BatchLoaderOptions } from "./batch-loader";

@@ -1,0 +1,128 @@
+/**
+ * The request pipeline every typed call goes through, outermost first:
+ *   governor (slot + pacing) -> auth (token, one re-auth + replay) -> retry -> http -> envelope -> data schema.
+ * The governor slot is held across retries and their backoff: when the gateway throttles, the whole process slows
+ * down instead of sending more. Token requests run inside the caller's slot (they never take a second one, which
+ * could deadlock when every slot waits for the same token).
+ */
+import type { Dispatcher } from "undici";
+import type { z } from "zod";
+import { TokenManager, withToken, type TokenPost } from "./auth";
+import type { DebugLog } from "./debug";
+import { decodeData, decodeEnvelope, type ServiceFamily } from "./envelope";
+import type { RequestSite } from "./errors";
+import type { Governor } from "./governor";
+import { sendHttp, type HttpMethod, type HttpResponse } from "./http";
+import type { ResolvedClientOptions } from "./options";
+import type { SecretSet } from "./redact";
+import { withRetry, type RetryContext } from "./retry";
+import { apimSignature, queryString, type QueryParams } from "./signing";
+
+/** One typed call. `idempotent` says whether repeating it after an unknown outcome is safe. */
+export interface CallSpec<T> {
+  family: ServiceFamily;
+  method: HttpMethod;
+  path: string;
+  query?: QueryParams;
+  body?: unknown;
+  idempotent: boolean;
+  schema: z.ZodType<T, unknown>;
+}
+
+/** Performs a call through the whole pipeline and returns its validated `data`. */
+export type Caller = <T>(spec: CallSpec<T>) => Promise<T>;
+
+export interface PipelineDeps {
+  options: ResolvedClientOptions;
+  dispatcher: Dispatcher;
+  governor: Governor;
+  secrets: SecretSet;
+  debugLog: DebugLog | undefined;
+}
+
+interface Outgoing {
+  method: HttpMethod;
+  path: string;
+  query: QueryParams;
+  body: string | undefined;
+  headers: Record<string, string>;
+}
+
+function retryContext(options: ResolvedClientOptions, idempotent: boolean): RetryContext {
+  const policy = {
+    maxRetries: options.maxRetries,
+    baseDelayMs: options.retryBaseDelayMs,
+    maxDelayMs: 20_000,
+    maxRetryAfterMs: options.maxRetryAfterMs,
+  };
+  return { policy, idempotent, clock: options.clock, random: options.random };
+}
+
+/** Sends one request, logging it (redacted) when debugging is on. */
+async function exchange(deps: PipelineDeps, out: Outgoing): Promise<HttpResponse> {
+  const { options, debugLog } = deps;
+  const search = queryString(out.query);
+  const headers: Record<string, string> = { accept: "application/json", ...out.headers };
+  if (out.body !== undefined) headers["content-type"] = "application/json;charset=UTF-8";
+  const url = options.apiUrl + out.path + search;
+  const request = { method: out.method, url, headers, body: out.body, timeoutMs: options.timeoutMs };
+  const log = { method: out.method, path: out.path, search, requestBody: out.body };
+  const startedAt = options.clock.now();
+  try {
+    const res = await sendHttp(deps.dispatcher, request, { method: out.method, path: out.path });
+    debugLog?.({ ...log, durationMs: options.clock.now() - startedAt, status: res.status, responseBody: res.text });
+    return res;
+  } catch (error) {
+    const failure = error instanceof Error ? error.name : "Error";
+    debugLog?.({ ...log, durationMs: options.clock.now() - startedAt, failure });
+    throw error;
+  }
+}
+
+/** Envelope, then the call's data schema. */
+function decode<T>(deps: PipelineDeps, out: Outgoing, family: ServiceFamily, schema: z.ZodType<T, unknown>) {
+  return (res: HttpResponse): T => {
+    const site: RequestSite = { method: out.method, path: out.path };
+    const data = decodeEnvelope(family, res, { site, secrets: deps.secrets, now: deps.options.clock.now() });
+    return decodeData(schema, data, site, res.status);
+  };
+}
+
+/** One signed attempt of a business call with `token`; signed afresh so every retry has a current timestamp. */
+async function attempt<T>(deps: PipelineDeps, spec: CallSpec<T>, token: string): Promise<T> {
+  const query = spec.query ?? {};
+  const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+  const timestamp = deps.options.clock.now();
+  const secretKey = deps.options.secretKey;
+  const signature = apimSignature({ accessToken: token, query, rawBody: body, timestamp, secretKey });
+  const headers = { "apim-accesstoken": token, "apim-timestamp": String(timestamp), "apim-signature": signature };
+  const out: Outgoing = { method: spec.method, path: spec.path, query, body, headers };
+  return decode(deps, out, spec.family, spec.schema)(await exchange(deps, out));
+}
+
+/** Token-service requests: no auth headers, token envelope. */
+function tokenPost(deps: PipelineDeps): TokenPost {
+  return (path, body, schema) => {
+    const out: Outgoing = { method: "POST", path, query: {}, body: JSON.stringify(body), headers: {} };
+    const send = async () => decode(deps, out, "token", schema)(await exchange(deps, out));
+    // Getting a token is idempotent (a second get returns the same token), so every transient failure is retried.
+    return withRetry(send, retryContext(deps.options, true));
+  };
+}
+
+/** Builds the `Caller` of one client. */
+export function createCaller(deps: PipelineDeps): Caller {
+  const { options } = deps;
+  const tokens = new TokenManager({
+    accessKey: options.accessKey,
+    secretKey: options.secretKey,
+    clock: options.clock,
+    marginMs: options.tokenExpiryMarginMs,
+    post: tokenPost(deps),
+    secrets: deps.secrets,
+  });
+  return (spec) =>
+    deps.governor.run(() =>
+      withToken(tokens, (token) => withRetry(() => attempt(deps, spec, token), retryContext(options, spec.idempotent))),
+    );
+}

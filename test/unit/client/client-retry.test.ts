@@ -1,0 +1,170 @@
+import { EnosApiError, NetworkError, ResponseValidationError, TimeoutError } from "../../../provider/client";
+import { appServiceOk, createHarness, mockTokenGet, pathIs, sampleApp, type Harness } from "./helpers";
+
+const APPS = "/enos-app-service/v2.5/apps";
+const LIST = "/enos-app-service/v2.5/apps/list";
+const newApp = { name: { default: "A" }, category: 104, type: 0, keyword: "a" };
+const sysError = (code: string) => Object.assign(new Error(code), { code });
+
+function listReplies(h: Harness, ...replies: Array<[number, unknown, Record<string, string>?]>) {
+  for (const [status, body, headers] of replies) {
+    h.pool.intercept({ path: pathIs(LIST), method: "GET" }).reply(status, body as object, { headers: headers ?? {} });
+  }
+}
+
+describe("retries through the client", () => {
+  it("waits the 1 s a 429 asks for in Retry-After, then succeeds", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    listReplies(h, [429, { message: "API rate limit exceeded" }, { "retry-after": "1" }], [200, appServiceOk([])]);
+
+    await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
+
+    expect(h.clock.sleeps).toEqual([1000]);
+    await h.finish();
+  });
+
+  it("caps a long Retry-After at maxRetryAfterMs", async () => {
+    const h = createHarness({ maxRetryAfterMs: 5_000 });
+    mockTokenGet(h.pool);
+    listReplies(h, [429, { message: "API rate limit exceeded" }, { "retry-after": "3600" }], [200, appServiceOk([])]);
+
+    await h.client.appService.listApps("o1");
+
+    expect(h.clock.sleeps).toEqual([5_000]);
+    await h.finish();
+  });
+
+  it("backs off with jitter when a 429 has no Retry-After", async () => {
+    const h = createHarness({ retryBaseDelayMs: 100, random: () => 0.5 });
+    mockTokenGet(h.pool);
+    listReplies(
+      h,
+      [429, { message: "API rate limit exceeded" }],
+      [429, { message: "API rate limit exceeded" }],
+      [200, appServiceOk([])],
+    );
+
+    await h.client.appService.listApps("o1");
+
+    expect(h.clock.sleeps).toEqual([50, 100]);
+    await h.finish();
+  });
+
+  it("retries a GET after 5xx and gives up after maxRetries with the last error", async () => {
+    const h = createHarness({ maxRetries: 2 });
+    mockTokenGet(h.pool);
+    listReplies(
+      h,
+      [500, { message: "An unexpected error occurred" }],
+      [502, "<html/>"],
+      [503, { message: "Service unavailable" }],
+    );
+
+    const error: unknown = await h.client.appService.listApps("o1").catch((e: unknown) => e);
+
+    expect(EnosApiError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 503, category: "server" });
+    expect(h.clock.sleeps).toHaveLength(2);
+    await h.finish();
+  });
+
+  it("retries a GET after a connection reset", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    h.pool.intercept({ path: pathIs(LIST), method: "GET" }).replyWithError(sysError("ECONNRESET"));
+    listReplies(h, [200, appServiceOk([])]);
+
+    await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
+    await h.finish();
+  });
+
+  it("does not repeat a create answered with 503: it may have reached the service", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    h.pool.intercept({ path: pathIs(APPS), method: "POST" }).reply(503, { message: "Service unavailable" });
+
+    await expect(h.client.appService.createApp("o1", newApp)).rejects.toMatchObject({ status: 503 });
+    expect(h.clock.sleeps).toEqual([]);
+    await h.finish(); // a retry would find no interceptor
+  });
+
+  it("does not repeat a create that timed out", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    h.pool
+      .intercept({ path: pathIs(APPS), method: "POST" })
+      .replyWithError(new DOMException("timeout", "TimeoutError"));
+
+    const error: unknown = await h.client.appService.createApp("o1", newApp).catch((e: unknown) => e);
+
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    await h.finish();
+  });
+
+  it("does not repeat a create whose connection was reset", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    h.pool.intercept({ path: pathIs(APPS), method: "POST" }).replyWithError(sysError("ECONNRESET"));
+
+    const error: unknown = await h.client.appService.createApp("o1", newApp).catch((e: unknown) => e);
+
+    expect(NetworkError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ requestNotSent: false });
+    await h.finish();
+  });
+
+  it("repeats a create whose connection was refused: it provably never left", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    h.pool.intercept({ path: pathIs(APPS), method: "POST" }).replyWithError(sysError("ECONNREFUSED"));
+    h.pool.intercept({ path: pathIs(APPS), method: "POST" }).reply(200, appServiceOk(sampleApp()));
+
+    await expect(h.client.appService.createApp("o1", newApp)).resolves.toMatchObject({ id: "app-1" });
+    expect(h.clock.sleeps).toHaveLength(1);
+    await h.finish();
+  });
+
+  it("repeats a create throttled by the gateway (429 is rejected before the service)", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    h.pool.intercept({ path: pathIs(APPS), method: "POST" }).reply(429, { message: "API rate limit exceeded" });
+    h.pool.intercept({ path: pathIs(APPS), method: "POST" }).reply(200, appServiceOk(sampleApp()));
+
+    await expect(h.client.appService.createApp("o1", newApp)).resolves.toMatchObject({ id: "app-1" });
+    await h.finish();
+  });
+
+  it("never retries a malformed JSON body", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    h.pool.intercept({ path: pathIs(LIST), method: "GET" }).reply(200, '{"code":0,');
+
+    const error: unknown = await h.client.appService.listApps("o1").catch((e: unknown) => e);
+
+    expect(ResponseValidationError.isInstance(error)).toBe(true);
+    expect(h.clock.sleeps).toEqual([]);
+    await h.finish();
+  });
+
+  it("never retries a service error such as 31404", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    listReplies(h, [200, { code: 31404, msg: "app.not.exist", subMsg: null, data: null }]);
+
+    await expect(h.client.appService.listApps("o1")).rejects.toMatchObject({ category: "not-found", status: 200 });
+    await h.finish();
+  });
+
+  it("retries the token request itself after a 503", async () => {
+    const h = createHarness();
+    h.pool
+      .intercept({ path: "/apim-token-service/v2.0/token/get", method: "POST" })
+      .reply(503, { message: "Service unavailable" });
+    mockTokenGet(h.pool);
+    listReplies(h, [200, appServiceOk([])]);
+
+    await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
+    await h.finish();
+  });
+});

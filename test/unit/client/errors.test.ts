@@ -1,0 +1,126 @@
+import {
+  ConfigError,
+  EnosApiError,
+  EnosError,
+  NetworkError,
+  ResponseValidationError,
+  TimeoutError,
+  isAlreadyExists,
+  isAlreadyInState,
+  isNotFound,
+  type ApiErrorCategory,
+} from "../../../provider/client";
+
+const site = { method: "POST", path: "/enos-app-service/v2.5/apps" };
+
+function apiError(code: number | string | undefined, status = 200, msg = "m", subMsg?: string) {
+  return new EnosApiError({ ...site, status, code, msg, subMsg });
+}
+
+describe("error categories", () => {
+  it.each<[string, number | string | undefined, number, string, ApiErrorCategory]>([
+    ["31404 app-portal/app-service not found", 31404, 200, "app.not.exist", "not-found"],
+    ["99404 connect object not found", 99404, 200, "not found", "not-found"],
+    ["11404 device not found", 11404, 200, "device cannot be found", "not-found"],
+    ["31408 already exists", 31408, 200, "keyword.already.existed", "already-exists"],
+    ["11702 deviceKey exists", 11702, 200, "deviceKey exists", "already-exists"],
+    ["an unknown code whose msg says already exists", 12345, 200, "menu already exists", "already-exists"],
+    ["11794 device status invalid", 11794, 200, "device status invalid", "already-in-state"],
+    ["11723 device status invalid (older code)", 11723, 200, "status invalid", "already-in-state"],
+    ["31400 invalid parameter", 31400, 200, "parameter.invalid.name", "invalid-input"],
+    ["99400 invalid argument", 99400, 200, "Invalid Argument orgId", "invalid-input"],
+    ["an unknown code with a parameter.invalid msg", 40000, 200, "parameter.invalid.sortId", "invalid-input"],
+    ["31403 permission", 31403, 200, "permission.denied", "permission"],
+    ["99403 permission", 99403, 200, "Denied resource", "permission"],
+    ["HTTP 403 from the gateway", undefined, 403, "Your IP address is not allowed", "permission"],
+    ["HTTP 429 from the gateway", undefined, 429, "API rate limit exceeded", "rate-limited"],
+    ["31429 too many attempts", 31429, 200, "login.ip.exhausted", "rate-limited"],
+    ["1203 token expired", 1203, 200, "access token has expired", "token-expired"],
+    ["HTTP 401 without a code", undefined, 401, "Invalid authentication credentials", "token-expired"],
+    ["HTTP 401 with a signature code", 1003, 401, "signature is not valid", "token-expired"],
+    ["1002 unknown appKey", 1002, 200, "appKey not exist", "auth"],
+    ["HTTP 503 from the gateway", undefined, 503, "Service unavailable", "server"],
+    ["99500 internal error", 99500, 200, "internal", "server"],
+    ["a bare HTTP 404 (no route: likely a wrong apiUrl)", undefined, 404, "no Route matched", "other"],
+    ["a numeric-string code", "31404", 200, "x", "not-found"],
+  ])("maps %s", (_title, code, status, msg, category) => {
+    expect(apiError(code, status, msg).category).toBe(category);
+  });
+
+  it("reads the subMsg sentence for duplicates the msg does not name", () => {
+    expect(apiError(1, 200, "error", "keyword 'k' already exists in this app").category).toBe("already-exists");
+  });
+
+  it("offers guards for the categories the provider acts on", () => {
+    expect(isNotFound(apiError(31404))).toBe(true);
+    expect(isAlreadyExists(apiError(31408))).toBe(true);
+    expect(isAlreadyInState(apiError(11794))).toBe(true);
+    expect(isNotFound(new Error("31404"))).toBe(false);
+  });
+});
+
+describe("error shape", () => {
+  it("reads like 'METHOD path → code msg (subMsg)' and keeps every field", () => {
+    const e = new EnosApiError({
+      ...site,
+      status: 200,
+      code: 31408,
+      msg: "keyword.already.existed",
+      subMsg: "dup",
+      requestId: "r1",
+    });
+    expect(e.message).toBe("POST /enos-app-service/v2.5/apps → 31408 keyword.already.existed (dup)");
+    expect(e).toMatchObject({
+      code: 31408,
+      status: 200,
+      method: "POST",
+      requestId: "r1",
+      kind: "api",
+      name: "EnosApiError",
+    });
+  });
+
+  it("names the HTTP status when there is no service code", () => {
+    expect(apiError(undefined, 503, "Service unavailable").message).toBe(
+      "POST /enos-app-service/v2.5/apps → HTTP 503 Service unavailable",
+    );
+  });
+
+  it("names the setting and how to set it in a ConfigError", () => {
+    const e = new ConfigError("apiUrl", "run `pulumi config set enos:apiUrl <url>`");
+    expect(e.message).toBe('EnOS setting "apiUrl" is missing: run `pulumi config set enos:apiUrl <url>`');
+    expect(e).toMatchObject({ key: "apiUrl", kind: "config" });
+  });
+});
+
+describe("isInstance across module copies", () => {
+  // What a second, by-value-serialized copy of errors.ts produces: same brand and fields, another prototype.
+  const foreign = (kind: string) =>
+    Object.assign(Object.create(Error.prototype) as Error, { __enosErrorBrand: "pulumi-enos/EnosError", kind });
+
+  it("recognises a foreign copy by its brand, not its prototype", () => {
+    const other = foreign("api");
+    expect(other instanceof EnosApiError).toBe(false);
+    expect(EnosApiError.isInstance(other)).toBe(true);
+    expect(EnosError.isInstance(other)).toBe(true);
+  });
+
+  it("tells the kinds apart", () => {
+    expect(NetworkError.isInstance(foreign("network"))).toBe(true);
+    expect(TimeoutError.isInstance(foreign("network"))).toBe(false);
+    expect(TimeoutError.isInstance(foreign("timeout"))).toBe(true);
+    expect(ConfigError.isInstance(foreign("config"))).toBe(true);
+    expect(ResponseValidationError.isInstance(foreign("response-validation"))).toBe(true);
+    expect(EnosApiError.isInstance(foreign("network"))).toBe(false);
+  });
+
+  it("rejects lookalikes without the brand", () => {
+    expect(EnosApiError.isInstance({ kind: "api" })).toBe(false);
+    expect(EnosError.isInstance({ __enosErrorBrand: "other", kind: "api" })).toBe(false);
+    expect(EnosError.isInstance(null)).toBe(false);
+  });
+
+  it("lets the guards work on foreign copies", () => {
+    expect(isNotFound(Object.assign(foreign("api"), { category: "not-found" }))).toBe(true);
+  });
+});

@@ -1,0 +1,142 @@
+import { MockAgent } from "undici";
+import { createEnosClient } from "../../../provider/client";
+import { Governor, acquireGovernor } from "../../../provider/client/governor";
+import {
+  ACCESS_KEY,
+  SECRET_KEY,
+  appServiceOk,
+  createFakeClock,
+  createHarness,
+  mockTokenGet,
+  pathIs,
+  tick,
+  uniqueOrigin,
+} from "./helpers";
+import type { Interceptable } from "undici";
+
+const LIST = "/enos-app-service/v2.5/apps/list";
+
+/** List replies that stay in flight for a few event-loop turns, counting the peak of concurrent requests. */
+function countingList(pool: Interceptable, times: number) {
+  const stats = { inFlight: 0, peak: 0, served: 0 };
+  pool
+    .intercept({ path: pathIs(LIST), method: "GET" })
+    .reply(200, async () => {
+      stats.inFlight++;
+      stats.peak = Math.max(stats.peak, stats.inFlight);
+      for (let i = 0; i < 3; i++) await tick();
+      stats.inFlight--;
+      stats.served++;
+      return appServiceOk([]);
+    })
+    .times(times);
+  return stats;
+}
+
+describe("request governor", () => {
+  it("never has more than maxConcurrentRequests requests in flight", async () => {
+    const h = createHarness({ maxConcurrentRequests: 3 });
+    mockTokenGet(h.pool);
+    const stats = countingList(h.pool, 20);
+
+    await Promise.all(Array.from({ length: 20 }, () => h.client.appService.listApps("o1")));
+
+    expect(stats.served).toBe(20);
+    expect(stats.peak).toBe(3);
+    await h.finish();
+  });
+
+  it("defaults to 8 concurrent requests", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    const stats = countingList(h.pool, 30);
+
+    await Promise.all(Array.from({ length: 30 }, () => h.client.appService.listApps("o1")));
+
+    expect(stats.peak).toBe(8);
+    await h.finish();
+  });
+
+  it("shares one limit among all clients of the same apiUrl", async () => {
+    const origin = uniqueOrigin();
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const pool = agent.get(origin);
+    mockTokenGet(pool, "token-shared", 2);
+    const stats = countingList(pool, 20);
+    const clock = createFakeClock();
+    const make = () =>
+      createEnosClient({
+        apiUrl: origin,
+        accessKey: ACCESS_KEY,
+        secretKey: SECRET_KEY,
+        dispatcher: agent,
+        clock,
+        maxConcurrentRequests: 2,
+      });
+    const clients = [make(), make()];
+
+    await Promise.all(clients.flatMap((c) => Array.from({ length: 10 }, () => c.appService.listApps("o1"))));
+
+    expect(stats.peak).toBe(2);
+    await Promise.all(clients.map((c) => c.close()));
+    agent.assertNoPendingInterceptors();
+    await agent.close();
+  });
+
+  it("spaces request starts when maxRequestsPerSecond is set", async () => {
+    const h = createHarness({ maxRequestsPerSecond: 10 });
+    mockTokenGet(h.pool);
+    countingList(h.pool, 5);
+    const start = h.clock.now();
+
+    await Promise.all(Array.from({ length: 5 }, () => h.client.appService.listApps("o1")));
+
+    // 5 starts at 10/s: the last one starts 400 ms after the first.
+    expect(h.clock.now() - start).toBe(400);
+    expect(h.clock.sleeps.every((ms) => ms > 0)).toBe(true);
+    await h.finish();
+  });
+
+  it("does not pace requests when no rate is set", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    countingList(h.pool, 5);
+
+    await Promise.all(Array.from({ length: 5 }, () => h.client.appService.listApps("o1")));
+
+    expect(h.clock.sleeps).toEqual([]);
+    await h.finish();
+  });
+});
+
+describe("governor registry", () => {
+  it("hands every lease of one apiUrl the same governor, with the tightest limits", () => {
+    const clock = createFakeClock();
+    const url = uniqueOrigin();
+    const a = acquireGovernor(url, { maxConcurrent: 8, maxPerSecond: undefined }, clock);
+    const b = acquireGovernor(url, { maxConcurrent: 4, maxPerSecond: 20 }, clock);
+    expect(b.governor).toBe(a.governor);
+    expect(a.governor.currentLimits).toEqual({ maxConcurrent: 4, maxPerSecond: 20 });
+    a.release();
+    b.release();
+    const c = acquireGovernor(url, { maxConcurrent: 8, maxPerSecond: undefined }, clock);
+    expect(c.governor).not.toBe(a.governor);
+    c.release();
+  });
+
+  it("keeps a separate governor per apiUrl", () => {
+    const clock = createFakeClock();
+    const a = acquireGovernor(uniqueOrigin(), { maxConcurrent: 1, maxPerSecond: undefined }, clock);
+    const b = acquireGovernor(uniqueOrigin(), { maxConcurrent: 1, maxPerSecond: undefined }, clock);
+    expect(b.governor).not.toBe(a.governor);
+    a.release();
+    b.release();
+  });
+
+  it("releases a slot when a task fails", async () => {
+    const g = new Governor({ maxConcurrent: 1, maxPerSecond: undefined }, createFakeClock());
+    await expect(g.run(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(g.run(async () => "next")).resolves.toBe("next");
+  });
+});
