@@ -38,10 +38,12 @@ export class AppMenu extends pulumi.dynamic.Resource {
   declare readonly sortId: pulumi.Output<number>;
   declare readonly url: pulumi.Output<string | undefined>;
   declare readonly adopt: pulumi.Output<boolean>;
+  /** The menu's EnOS id (the same as `id`, as a plain string output). */
+  declare readonly menuId: pulumi.Output<string>;
   /** Authorization status as EnOS reports it (usually null). */
   declare readonly status: pulumi.Output<unknown>;
 
   constructor(name: string, args: AppMenuArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, withOutputPlaceholders(args, ["status"]), opts, TYPE_MODULE, "AppMenu");
+    super(provider, name, withOutputPlaceholders(args, ["menuId", "status"]), opts, TYPE_MODULE, "AppMenu");
   }
 }

@@ -1,0 +1,54 @@
+import { createHash } from "node:crypto";
+import { ConfigError, createEnosClient, type ClientOptions, type EnosClient } from "./client";
+import { currentSettings, requireCredentials, type EnosSettings } from "./config";
+
+// One client per process and per configuration: the engine runs every dynamic resource of a deployment in one
+// provider process, so sharing the client shares its token cache, keep-alive connections and governor.
+let cached: { key: string; client: EnosClient } | undefined;
+
+/** The EnOS client for `settings` (by default the provider's configured settings over ENOS_* env vars). */
+export function clientFor(settings: EnosSettings = currentSettings()): EnosClient {
+  const credentials = requireCredentials(settings);
+  const options: ClientOptions = {
+    apiUrl: credentials.apiUrl,
+    accessKey: credentials.accessKey,
+    secretKey: credentials.secretKey,
+    ...(settings.timeoutMs !== undefined && { timeoutMs: settings.timeoutMs }),
+    ...(settings.maxRetries !== undefined && { maxRetries: settings.maxRetries }),
+    ...(settings.maxConcurrentRequests !== undefined && { maxConcurrentRequests: settings.maxConcurrentRequests }),
+    ...(settings.maxRequestsPerSecond !== undefined && { maxRequestsPerSecond: settings.maxRequestsPerSecond }),
+  };
+  const key = cacheKey(options);
+  if (cached?.key !== key) {
+    void cached?.client.close();
+    cached = { key, client: createEnosClient(options) };
+  }
+  return cached.client;
+}
+
+/** The OU a resource or lookup acts on: its own `orgId`, else the configured default. */
+export function resolveOrgId(orgId: string | undefined, settings: EnosSettings = currentSettings()): string {
+  const resolved = orgId ?? settings.orgId;
+  if (resolved === undefined || resolved === "") {
+    throw new ConfigError(
+      "enos:orgId",
+      "set `orgId` on the resource, or run `pulumi config set enos:orgId <ou-id>` or set ENOS_ORG_ID",
+      "is not configured",
+    );
+  }
+  return resolved;
+}
+
+/** Closes the cached client (tests; the provider process simply exits). */
+export async function resetClient(): Promise<void> {
+  const client = cached?.client;
+  cached = undefined;
+  await client?.close();
+}
+
+// The secret only enters the key as a hash, so the key is safe to keep around.
+function cacheKey(options: ClientOptions): string {
+  const { secretKey, ...rest } = options;
+  const digest = createHash("sha256").update(secretKey).digest("hex");
+  return JSON.stringify({ ...rest, secretKey: digest });
+}

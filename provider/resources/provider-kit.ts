@@ -1,0 +1,67 @@
+/**
+ * The frame every resource provider shares: check with the provider's default OU, diff that leaves `changes` to
+ * the engine (per-property `--diff`, working `replaceOnChanges`; pulumi.md §A3, §A12), error context, warnings,
+ * and outputs the host can encode. Resource files only supply what is specific to them.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { currentSettings } from "../config";
+import { replacesFor, type CheckDefaults, type CheckOutcome } from "../inputs";
+import { withResourceContext, type ResourceOperation } from "../failures";
+
+type Props = Record<string, unknown>;
+
+/** `check` for a resource whose validation is `checkInputs` (one of the `checkX` functions of provider/inputs). */
+export function checkWith<T>(
+  checkInputs: (olds: Props, news: Props, defaults: CheckDefaults) => CheckOutcome<T>,
+): (olds: Props, news: Props) => Promise<dynamic.CheckResult> {
+  return async (olds, news) => {
+    const outcome = checkInputs(olds ?? {}, news, { orgId: currentSettings().orgId });
+    return outcome.failures.length > 0 ? { inputs: news, failures: outcome.failures } : { inputs: outcome.inputs };
+  };
+}
+
+/**
+ * The diff result for `olds` (stored outputs) against `news` (checked inputs): only the replace-on keys that really
+ * differ; `changes` stays undefined so the engine compares inputs itself and prints each changed property.
+ */
+export function diffResult(
+  olds: Props,
+  news: Props,
+  replaceOn: readonly string[],
+  deleteBeforeReplace = false,
+): dynamic.DiffResult {
+  const replaces = replacesFor(olds, news, replaceOn);
+  if (replaces.length === 0) return {};
+  return deleteBeforeReplace ? { replaces, deleteBeforeReplace } : { replaces };
+}
+
+/** Runs a provider operation, re-throwing failures as "<Resource> <op> failed: ..." (partial creates keep their id). */
+export async function withContext<T>(
+  resource: string,
+  operation: ResourceOperation,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    return withResourceContext(resource, operation, error);
+  }
+}
+
+/**
+ * A warning the engine shows on the resource. The dynamic-provider host relays the provider process's stderr as
+ * diagnostics (pulumi.md §A2), and stderr keeps provider tests quiet unless they look for it.
+ */
+export function warn(message: string): void {
+  console.warn(`warning: ${message}`);
+}
+
+/** Outputs without undefined values: the host's protobuf Struct conversion rejects them. */
+export function definedOnly<T extends Props>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The `__`-prefixed engine keys (`__provider`) of a props object, to carry into partial-create properties. */
+export function engineKeys(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => key.startsWith("__")));
+}

@@ -1,0 +1,41 @@
+import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from "../../emulator";
+import { configure } from "../../provider/config";
+import { resetClient } from "../../provider/context";
+
+export const ORG = "o-demo";
+export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-secret-key" };
+
+/** An emulator on an ephemeral port with the provider configured against it, as `configure` would in the engine. */
+export async function startProviderEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emulator = await startEmulator({ port: 0, ...options });
+  const config: Record<string, string> = {
+    "enos:apiUrl": emulator.url,
+    "enos:accessKey": SERVICE_ACCOUNT.accessKey,
+    "enos:secretKey": SERVICE_ACCOUNT.secretKey,
+    "enos:orgId": ORG,
+    "enos:maxRetries": "2",
+  };
+  configure({ get: (key) => config[key] });
+  return emulator;
+}
+
+export async function stopProviderEmulator(emulator: Emulator | undefined): Promise<void> {
+  await resetClient();
+  configure(undefined);
+  await emulator?.close();
+}
+
+/** The EnOS calls in the log, token calls left out, as "METHOD /path" (query dropped): what tests count. */
+export function apiCalls(log: RequestLogEntry[]): string[] {
+  return log.filter((entry) => !entry.path.startsWith("/apim-token-service")).map((e) => `${e.method} ${e.path}`);
+}
+
+/** Runs `operation` and returns the EnOS calls it made (token calls excluded). */
+export async function callsDuring<T>(
+  emulator: Emulator,
+  operation: () => Promise<T>,
+): Promise<{ result: T; calls: string[] }> {
+  emulator.clearRequestLog();
+  const result = await operation();
+  return { result, calls: apiCalls(emulator.requestLog()) };
+}
