@@ -21,7 +21,10 @@ module.exports = tseslint.config(
   },
   {
     files: ["provider/client/**/*.ts"],
-    rules: restrict(["@pulumi/*", "**/resources/*", "**/sdk/*", "**/emulator/*"], "provider/client is the bottom layer"),
+    rules: restrict(
+      ["@pulumi/*", "**/resources/*", "**/sdk/*", "**/emulator/*"],
+      "provider/client is the bottom layer",
+    ),
   },
   {
     files: ["provider/**/*.ts"],
@@ -30,7 +33,10 @@ module.exports = tseslint.config(
   },
   {
     files: ["emulator/**/*.ts"],
-    rules: restrict(["**/provider/*", "**/sdk/*", "@pulumi/*"], "the emulator is an independent oracle: no shared code"),
+    rules: restrict(
+      ["**/provider/*", "**/sdk/*", "@pulumi/*"],
+      "the emulator is an independent oracle: no shared code",
+    ),
   },
   {
     files: ["sdk/**/*.ts"],

@@ -19,7 +19,7 @@ export interface LocalisedLookupArgs extends LookupArgs {
 // secret key never has to be passed around as an Output) with the same ENOS_* fallbacks as the provider.
 const stackConfig = { get: (key: string): string | undefined => pulumi.runtime.getConfig(key) };
 
-/** Every role of an OU, e.g. to grant roles by name: `roles.find((r) => r.name === "Device Admin")!.id`. */
+/** Every role of an OU, e.g. to grant roles by name: `roles.find((r) => r.name === "Device Administrator")!.id`. */
 export function getOrganizationRoles(args: LocalisedLookupArgs = {}): Promise<provider.NamedRef[]> {
   return provider.getOrganizationRoles(stackConfig, args);
 }

@@ -3,12 +3,7 @@ import type * as pulumi from "@pulumi/pulumi";
 
 /** The resource kinds this package serves; each names a provider in `pulumi-enos/provider`. */
 export type ResourceKind =
-  | "EnosApp"
-  | "AppMenu"
-  | "AppPermission"
-  | "RoleAssignment"
-  | "UserGroupMembership"
-  | "DeviceEnablement";
+  "EnosApp" | "AppMenu" | "AppPermission" | "RoleAssignment" | "UserGroupMembership" | "DeviceEnablement";
 
 /** What `require("pulumi-enos/provider")` must return; the shim knows nothing else about it. */
 export interface ProviderModule {

@@ -34,9 +34,18 @@ export class RoleAssignment extends pulumi.dynamic.Resource {
   declare readonly maxRemovals: pulumi.Output<number | undefined>;
   /** Every role the user holds, as last read from EnOS. */
   declare readonly assignedRoleIds: pulumi.Output<string[]>;
+  /** The roles this resource grants and removes on delete: the listed ids minus protected ones. */
+  declare readonly managedRoleIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: RoleAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     claimExhaustiveTarget("RoleAssignment", name, args.orgId, args.userId, args.exhaustive);
-    super(provider, name, withOutputPlaceholders(args, ["assignedRoleIds"]), opts, TYPE_MODULE, "RoleAssignment");
+    super(
+      provider,
+      name,
+      withOutputPlaceholders(args, ["assignedRoleIds", "managedRoleIds"]),
+      opts,
+      TYPE_MODULE,
+      "RoleAssignment",
+    );
   }
 }

@@ -34,10 +34,12 @@ export class UserGroupMembership extends pulumi.dynamic.Resource {
   declare readonly maxRemovals: pulumi.Output<number | undefined>;
   /** Every group the user belongs to, as last read from EnOS. */
   declare readonly assignedUserGroupIds: pulumi.Output<string[]>;
+  /** The groups this resource grants and removes on delete: the listed ids minus protected ones. */
+  declare readonly managedUserGroupIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: UserGroupMembershipArgs, opts?: pulumi.CustomResourceOptions) {
     claimExhaustiveTarget("UserGroupMembership", name, args.orgId, args.userId, args.exhaustive);
-    const props = withOutputPlaceholders(args, ["assignedUserGroupIds"]);
+    const props = withOutputPlaceholders(args, ["assignedUserGroupIds", "managedUserGroupIds"]);
     super(provider, name, props, opts, TYPE_MODULE, "UserGroupMembership");
   }
 }
