@@ -1,0 +1,167 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {
+  backendFiles,
+  comparableState,
+  createEngineStack,
+  expectOk,
+  opsByName,
+  SERVICE_ACCOUNT,
+  stepsByName,
+  type EngineStack,
+} from "./harness";
+
+// One stack walked through its whole life with the real Pulumi engine; the tests run in order and share it.
+jest.setTimeout(240_000);
+
+const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+
+let stack: EngineStack;
+
+function readCurrentCheckpoint(): string {
+  return fs.readFileSync(path.join(stack.dir, "backend", ".pulumi", "stacks", "enos-engine-test", "test.json"), "utf8");
+}
+let seeded: unknown;
+
+beforeAll(async () => {
+  stack = await createEngineStack();
+  seeded = comparableState(stack.emulator);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const grantsOf = (userId: string) =>
+  stack.emulator.state().roleGrants.find((g) => g.orgId === "o-demo" && g.userId === userId)?.roleIds ?? [];
+const device = (assetId: string) => stack.emulator.state().devices.find((d) => d.assetId === assetId);
+
+test("up creates every resource in EnOS and returns the outputs, with secretKey as a secret", async () => {
+  const up = expectOk(await stack.run({ op: "up" }));
+  expect(up.summary?.resourceChanges).toEqual({ create: 9 });
+  const state = stack.emulator.state();
+  expect(state.apps).toHaveLength(1);
+  const app = state.apps[0]!;
+  expect(app).toMatchObject({ keyword: "energy-mgmt", categoryId: 101, name: { default: "Energy Management" } });
+  expect(state.menus.map((m) => m.keyword).sort()).toEqual(["alarms", "dashboard"]);
+  const dashboard = state.menus.find((m) => m.keyword === "dashboard")!;
+  expect(state.menus.find((m) => m.keyword === "alarms")?.parentId).toBe(dashboard.id);
+  expect(state.permissions.map((p) => p.keyword)).toEqual(["device.delete"]);
+  // exhaustive, yet the seeded r-org-admin stays: it is listed in protectedRoleIds
+  expect(grantsOf("u-alice").sort()).toEqual(["r-device-admin", "r-org-admin"]);
+  expect(grantsOf("u-bob")).toEqual(expect.arrayContaining(["r-operator", "r-viewer"]));
+  expect(device("a-turbine-7")?.enabled).toBe(false);
+
+  const outputs = up.outputs!;
+  expect(outputs["appId"]).toEqual({ value: app.id, secret: false });
+  expect(outputs["accessKey"]).toEqual({ value: app.accessKey, secret: false });
+  expect(outputs["secretKey"]).toEqual({ value: app.secretKey, secret: true });
+  expect(outputs["turbineStatus"]?.value).toBe("disable");
+});
+
+test("the exported state holds no plaintext secret: not the app's secretKey, not the service account's keys", async () => {
+  // What lies on disk, not `pulumi stack export` (the Automation API exports with --show-secrets).
+  const atRest = backendFiles(stack);
+  const app = stack.emulator.state().apps[0]!;
+  expect(atRest).toContain(app.id); // the scan does see the state
+  expect(atRest).not.toContain(app.secretKey);
+  expect(atRest).not.toContain(SERVICE_ACCOUNT.secretKey);
+  expect(atRest).not.toContain(SERVICE_ACCOUNT.accessKey);
+
+  const current = JSON.parse(readCurrentCheckpoint()) as {
+    checkpoint: { latest: { resources: Array<Record<string, unknown>> } };
+  };
+  const appResource = current.checkpoint.latest.resources.find((r) => String(r["urn"]).endsWith("::energy"));
+  const secretKey = (appResource?.["outputs"] as Record<string, Record<string, unknown>>)["secretKey"];
+  expect(secretKey?.[SECRET_SIGNATURE]).toBe("1b47061264138c4ac30d75fd1eb44270");
+  expect(secretKey?.["ciphertext"]).toEqual(expect.any(String));
+});
+
+test("a second preview reports no changes", async () => {
+  const preview = expectOk(await stack.run({ op: "preview", expectNoChanges: true }));
+  expect(preview.changeSummary).toEqual({ same: 9 });
+});
+
+test("edited inputs show a per-property diff in preview and up applies exactly that", async () => {
+  stack.config = {
+    "quickstart:aliceRoles": '["Device Administrator","Operator"]',
+    "quickstart:dashboardName": "Overview",
+  };
+  const preview = expectOk(await stack.run({ op: "preview", diff: true }));
+  const steps = stepsByName(preview);
+  expect(steps["alice-roles"]).toMatchObject({ op: "update", diffs: ["roleIds"] });
+  expect(steps["dashboard"]).toMatchObject({ op: "update", diffs: ["name"] });
+  expect(steps["energy"]?.op).toBe("same");
+  expect(preview.changeSummary).toEqual({ same: 7, update: 2 });
+
+  stack.emulator.clearRequestLog();
+  const up = expectOk(await stack.run({ op: "up" }));
+  expect(up.summary?.resourceChanges).toEqual({ same: 7, update: 2 });
+  expect(grantsOf("u-alice").sort()).toEqual(["r-device-admin", "r-operator", "r-org-admin"]);
+  expect(stack.emulator.state().menus.find((m) => m.keyword === "dashboard")?.name["default"]).toBe("Overview");
+  const writes = stack.emulator
+    .requestLog()
+    .filter((e) => e.method !== "GET" && !e.path.includes("token") && !/List|roleList/.test(e.path));
+  expect(writes.map((e) => `${e.method} ${e.path}`).sort()).toEqual([
+    "POST /app-portal-service/v2.2/role/appendRoles",
+    "PUT /enos-app-service/v2.5/menus",
+  ]);
+});
+
+test("changing an immutable input replaces the resource", async () => {
+  stack.config = { ...stack.config, "quickstart:turbineAssetId": "a-turbine-8" };
+  const preview = expectOk(await stack.run({ op: "preview" }));
+  // DeviceEnablement replaces delete-before-create: the old device is restored before the new one is switched.
+  expect(opsByName(preview)["turbine-7"]).toEqual(["delete-replaced", "replace", "create-replacement"]);
+  expect(stepsByName(preview)["turbine-7"]?.keys).toEqual(["assetId"]);
+  expectOk(await stack.run({ op: "up" }));
+  expect(device("a-turbine-8")?.enabled).toBe(false);
+  expect(device("a-turbine-7")?.enabled).toBe(true); // the replaced resource restored what it found
+});
+
+test("out-of-band changes are reported by refresh and repaired by the next up", async () => {
+  stack.emulator.mutate({ type: "grant-role", userId: "u-alice", roleId: "r-viewer" });
+  stack.emulator.mutate({ type: "enable-device", assetId: "a-turbine-8" });
+  const drifted = await stack.run({ op: "preview", refresh: true, expectNoChanges: true });
+  expect(drifted[0]?.ok).toBe(false);
+
+  const refresh = expectOk(await stack.run({ op: "refresh" }));
+  expect(refresh.summary?.resourceChanges).toEqual({ same: 7, update: 2 });
+  // read returned the live inputs, so the next preview names the drifted property of each resource
+  const repair = stepsByName(expectOk(await stack.run({ op: "preview", diff: true })));
+  expect(repair["alice-roles"]).toMatchObject({ op: "update", diffs: ["roleIds"] });
+  expect(repair["turbine-7"]).toMatchObject({ op: "update", diffs: ["enabled"] });
+  expectOk(await stack.run({ op: "up" }));
+  expect(grantsOf("u-alice").sort()).toEqual(["r-device-admin", "r-operator", "r-org-admin"]);
+  expect(device("a-turbine-8")?.enabled).toBe(false);
+  expectOk(await stack.run({ op: "preview", refresh: true, expectNoChanges: true }));
+});
+
+test("an app deleted in the console is dropped by refresh and recreated by up", async () => {
+  const appId = stack.emulator.state().apps[0]!.id;
+  stack.emulator.mutate({ type: "delete-app", appId });
+  expectOk(await stack.run({ op: "refresh" }));
+  const up = expectOk(await stack.run({ op: "up" }));
+  expect(up.summary?.resourceChanges?.["create"]).toBe(4); // the app, its two menus and its permission
+  const apps = stack.emulator.state().apps;
+  expect(apps).toHaveLength(1);
+  expect(apps[0]?.id).not.toBe(appId);
+  expect(stack.emulator.state().menus).toHaveLength(2);
+});
+
+test("bad input fails preview naming the property, before any write reaches EnOS", async () => {
+  stack.config = { ...stack.config, "quickstart:menuSortId": "0" };
+  stack.emulator.clearRequestLog();
+  const [preview] = await stack.run({ op: "preview" });
+  expect(preview?.ok).toBe(false);
+  expect(`${preview?.error}${preview?.stdout}${preview?.stderr}`).toMatch(/sortId.*integer >= 1/);
+  const calls = stack.emulator.requestLog().map((e) => e.path);
+  // Only the program's role lookup may have run; check itself calls nothing.
+  expect(calls.filter((p) => !p.includes("token") && !p.includes("organization/role/list"))).toEqual([]);
+  stack.config = { ...stack.config, "quickstart:menuSortId": "2" };
+});
+
+test("destroy leaves the emulator exactly as seeded", async () => {
+  const destroy = expectOk(await stack.run({ op: "destroy" }));
+  expect(destroy.summary?.result).toBe("succeeded");
+  expect(comparableState(stack.emulator)).toEqual(seeded);
+});
