@@ -48,7 +48,8 @@ interface Setting<K extends keyof EnosSettings> {
 
 const STRING_SETTINGS: Setting<StringKey>[] = [
   { key: "apiUrl", env: "ENOS_API_URL", placeholder: "<gateway-url>" },
-  { key: "accessKey", env: "ENOS_ACCESS_KEY", placeholder: "<key>" },
+  // The access key is set as a secret too: the engine stores the stack config with the provider in the state.
+  { key: "accessKey", env: "ENOS_ACCESS_KEY", placeholder: "<key>", secret: true },
   { key: "secretKey", env: "ENOS_SECRET_KEY", placeholder: "<secret>", secret: true },
   { key: "orgId", env: "ENOS_ORG_ID", placeholder: "<ou-id>" },
 ];

@@ -6,7 +6,9 @@
 //   npm run demo -- --destroy    destroy the stack, restore the emulator, delete the demo's state
 //
 // State lives in .pulumi-enos/demo/ (git-ignored): a local file backend, a private PULUMI_HOME and the emulator's
-// JSON state file, so a second run finds the same EnOS objects the first one created.
+// JSON state file, so a second run finds the same EnOS objects the first one created. The emulator always listens
+// on the same port (ENOS_DEMO_PORT, default 8088): Pulumi's destroy and refresh use the provider config recorded
+// at the last `up`, so the URL must stay the same between runs.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -15,6 +17,7 @@ const { repoRoot, ensurePulumi, offlineWorkspace, runStack } = require("./lib/st
 const demoDir = path.join(repoRoot, ".pulumi-enos", "demo");
 const destroy = process.argv.includes("--destroy");
 const SECRET_KEY = "demo-secret-key";
+const PORT = Number(process.env["ENOS_DEMO_PORT"] ?? 8088);
 
 function stackRequest(binDir, emulatorUrl, operations) {
   const workspace = offlineWorkspace(demoDir);
@@ -29,7 +32,7 @@ function stackRequest(binDir, emulatorUrl, operations) {
     env: workspace.env,
     config: {
       "enos:apiUrl": { value: emulatorUrl },
-      "enos:accessKey": { value: "demo-access-key" },
+      "enos:accessKey": { value: "demo-access-key", secret: true },
       "enos:secretKey": { value: SECRET_KEY, secret: true },
       "enos:orgId": { value: "o-demo" },
     },
@@ -77,7 +80,7 @@ Next steps
   * Clean up: 'npm run demo -- --destroy' (restores the turbine, removes the app, roles and groups).
   * Point the same program at a real EnOS: in your own Pulumi project (examples/quickstart is one) run
       pulumi config set enos:apiUrl https://<your apim gateway>
-      pulumi config set enos:accessKey <service account access key>
+      pulumi config set --secret enos:accessKey <service account access key>
       pulumi config set --secret enos:secretKey <service account secret key>
       pulumi config set enos:orgId <your OU id>
       pulumi up
@@ -85,34 +88,52 @@ Next steps
     service account needs.`);
 }
 
-async function main() {
+async function deploy(binDir, emulator) {
+  console.log("\n$ pulumi up");
+  const [up] = await runStack(stackRequest(binDir, emulator.url, [{ op: "up" }]));
+  failIfBad([up]);
+  console.log(`  ${JSON.stringify(up.summary.resourceChanges)}`);
+  printOutputs(up.outputs);
+  printEnos(emulator.state());
+  console.log("\n$ pulumi preview --expect-no-changes");
+  const [preview] = await runStack(stackRequest(binDir, emulator.url, [{ op: "preview", expectNoChanges: true }]));
+  failIfBad([preview]);
+  console.log(`  no changes: ${JSON.stringify(preview.changeSummary)}`);
+  printNextSteps();
+}
+
+async function startDemoEmulator() {
   const { startEmulator } = require(path.join(repoRoot, "dist", "emulator"));
+  try {
+    return await startEmulator({ port: PORT, stateFile: path.join(demoDir, "emulator-state.json") });
+  } catch (error) {
+    if (error.code !== "EADDRINUSE") throw error;
+    console.error(
+      `Port ${PORT} is in use (a running 'npm run emulator'?). Stop it, or run with ENOS_DEMO_PORT=<port>.`,
+    );
+    process.exit(1);
+  }
+}
+
+async function main() {
   fs.mkdirSync(demoDir, { recursive: true });
   console.log("Finding the Pulumi CLI (the first run builds it from the Go module proxy, several minutes)...");
   const binDir = ensurePulumi();
-  const emulator = await startEmulator({ port: 0, stateFile: path.join(demoDir, "emulator-state.json") });
+  const emulator = await startDemoEmulator();
   console.log(`EnOS emulator listening on ${emulator.url} (service account demo-access-key, OU o-demo)`);
   try {
     if (destroy) {
       failIfBad(await runStack(stackRequest(binDir, emulator.url, [{ op: "destroy" }])));
-      console.log("Destroyed the demo stack; the emulator is back to its seed.");
-      return;
+    } else {
+      await deploy(binDir, emulator);
     }
-    console.log("\n$ pulumi up");
-    const [up] = await runStack(stackRequest(binDir, emulator.url, [{ op: "up" }]));
-    failIfBad([up]);
-    console.log(`  ${JSON.stringify(up.summary.resourceChanges)}`);
-    printOutputs(up.outputs);
-    printEnos(emulator.state());
-    console.log("\n$ pulumi preview --expect-no-changes");
-    const [preview] = await runStack(stackRequest(binDir, emulator.url, [{ op: "preview", expectNoChanges: true }]));
-    failIfBad([preview]);
-    console.log(`  no changes: ${JSON.stringify(preview.changeSummary)}`);
-    printNextSteps();
   } finally {
     await emulator.close();
   }
-  if (destroy) fs.rmSync(demoDir, { recursive: true, force: true });
+  if (destroy) {
+    fs.rmSync(demoDir, { recursive: true, force: true });
+    console.log("Destroyed the demo stack and removed .pulumi-enos/demo; the emulator is back to its seed.");
+  }
 }
 
 main().catch((error) => {

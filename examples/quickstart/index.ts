@@ -6,7 +6,7 @@ import * as enos from "pulumi-enos";
 // demo and the engine tests show diffs:
 //   quickstart:dashboardName   menu title              quickstart:aliceRoles     JSON array of role names
 //   quickstart:turbineEnabled  true | false            quickstart:menuSortId     sort position of the alarms menu
-//   quickstart:appKeyword      the app's keyword
+//   quickstart:appKeyword      the app's keyword       quickstart:turbineAssetId which device to switch
 export = async () => {
   const config = new pulumi.Config("quickstart");
 
@@ -45,19 +45,19 @@ export = async () => {
     name: "Delete Device",
   });
 
-  const aliceRoleNames = config.getObject<string[]>("aliceRoles") ?? ["Device Admin"];
+  const aliceRoleNames = config.getObject<string[]>("aliceRoles") ?? ["Device Administrator"];
   const alice = new enos.RoleAssignment("alice-roles", {
     userId: "u-alice",
     roleIds: aliceRoleNames.map(roleId),
     exhaustive: true,
-    protectedRoleIds: [roleId("Organization Admin")],
+    protectedRoleIds: [roleId("Organization Administrator")],
     maxRemovals: 3,
   });
   new enos.RoleAssignment("bob-roles", { userId: "u-bob", roleIds: [roleId("Operator")] });
   const aliceGroups = new enos.UserGroupMembership("alice-groups", { userId: "u-alice", userGroupIds: ["g-ops"] });
 
   const turbine = new enos.DeviceEnablement("turbine-7", {
-    assetId: "a-turbine-7",
+    assetId: config.get("turbineAssetId") ?? "a-turbine-7",
     enabled: config.getBoolean("turbineEnabled") ?? false,
   });
 

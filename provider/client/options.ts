@@ -59,7 +59,7 @@ const HOW_TO_SET = {
   apiUrl:
     "run `pulumi config set enos:apiUrl https://<your API gateway>` or set ENOS_API_URL (the APIM gateway URL, http or https)",
   accessKey:
-    "run `pulumi config set enos:accessKey <accessKey>` or set ENOS_ACCESS_KEY (the service account accessKey)",
+    "run `pulumi config set --secret enos:accessKey <accessKey>` or set ENOS_ACCESS_KEY (the service account accessKey)",
   secretKey:
     "run `pulumi config set --secret enos:secretKey <secretKey>` or set ENOS_SECRET_KEY (the service account secretKey)",
 } as const;

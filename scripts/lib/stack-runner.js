@@ -25,14 +25,24 @@ const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
 function summarizeEvent(event) {
   if (event.resourcePreEvent) {
     const m = event.resourcePreEvent.metadata;
-    return { type: "pre", op: m.op, urn: m.urn, resourceType: m.type, diffs: m.diffs, keys: m.keys,
-      detailedDiff: m.detailedDiff, old: m.old?.inputs, new: m.new?.inputs };
+    return {
+      type: "pre",
+      op: m.op,
+      urn: m.urn,
+      resourceType: m.type,
+      diffs: m.diffs,
+      keys: m.keys,
+      detailedDiff: m.detailedDiff,
+      old: m.old?.inputs,
+      new: m.new?.inputs,
+    };
   }
   if (event.diagnosticEvent) {
     const d = event.diagnosticEvent;
     return { type: "diagnostic", severity: d.severity, urn: d.urn, message: d.message };
   }
-  if (event.resOpFailedEvent) return { type: "failed", op: event.resOpFailedEvent.metadata.op, urn: event.resOpFailedEvent.metadata.urn };
+  if (event.resOpFailedEvent)
+    return { type: "failed", op: event.resOpFailedEvent.metadata.op, urn: event.resOpFailedEvent.metadata.urn };
   if (event.summaryEvent) return { type: "summary", resourceChanges: event.summaryEvent.resourceChanges };
   return undefined;
 }
@@ -47,11 +57,19 @@ async function runOperation(stack, operation) {
   const common = { onEvent, color: "never", diff: operation.diff ?? false };
   switch (operation.op) {
     case "up": {
-      const r = await stack.up({ ...common, refresh: operation.refresh ?? false, expectNoChanges: operation.expectNoChanges ?? false });
+      const r = await stack.up({
+        ...common,
+        refresh: operation.refresh ?? false,
+        expectNoChanges: operation.expectNoChanges ?? false,
+      });
       return { summary: r.summary, outputs: r.outputs, stdout: r.stdout, events };
     }
     case "preview": {
-      const r = await stack.preview({ ...common, refresh: operation.refresh ?? false, expectNoChanges: operation.expectNoChanges ?? false });
+      const r = await stack.preview({
+        ...common,
+        refresh: operation.refresh ?? false,
+        expectNoChanges: operation.expectNoChanges ?? false,
+      });
       return { changeSummary: r.changeSummary, stdout: r.stdout, events };
     }
     case "refresh": {
@@ -105,7 +123,13 @@ async function main() {
       results.push({ op: operation.op, ok: true, ...(await runOperation(stack, operation)) });
     } catch (error) {
       const e = /** @type {{ message?: string, stdout?: string, stderr?: string }} */ (error);
-      results.push({ op: operation.op, ok: false, error: e.message ?? String(error), stdout: e.stdout, stderr: e.stderr });
+      results.push({
+        op: operation.op,
+        ok: false,
+        error: e.message ?? String(error),
+        stdout: e.stdout,
+        stderr: e.stderr,
+      });
       break;
     }
   }

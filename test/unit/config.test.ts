@@ -101,7 +101,7 @@ describe("requireCredentials", () => {
     const error = configError(() => requireCredentials(resolveSettings(undefined, { ...full, ENOS_ACCESS_KEY: "" })));
     expect(error.key).toBe("enos:accessKey");
     expect(error.message).toBe(
-      'EnOS setting "enos:accessKey" is not configured: run `pulumi config set enos:accessKey <key>` or set ENOS_ACCESS_KEY',
+      'EnOS setting "enos:accessKey" is not configured: run `pulumi config set --secret enos:accessKey <key>` or set ENOS_ACCESS_KEY',
     );
   });
 
