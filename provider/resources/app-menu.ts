@@ -5,7 +5,6 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { EnosClient, Menu, MenuWrite } from "../client";
-import { configure as configureSettings } from "../config";
 import { clientFor, resolveOrgId } from "../context";
 import { appMenuReplaceOn, checkAppMenu, type AppMenuInputs } from "../inputs";
 import {
@@ -19,7 +18,7 @@ import {
 import { loadMenus } from "./app-loaders";
 import { deleteUnlessGone, findLive, updateExisting } from "./keyword-lifecycle";
 import { createByKeyword } from "./keyword-objects";
-import { checkWith, definedOnly, diffResult, withContext } from "./provider-kit";
+import { checkWith, defineProvider, definedOnly, diffResult } from "./provider-kit";
 
 const RESOURCE = "AppMenu";
 
@@ -113,36 +112,19 @@ function diffMenu(id: string, olds: Props, news: Props): dynamic.DiffResult {
   return diffResult(olds, news, appMenuReplaceOn);
 }
 
-const checkMenu = checkWith(checkAppMenu);
-
 /** The AppMenu provider: see the file comment. */
-export const appMenuProvider: Required<dynamic.ResourceProvider> = {
-  async configure(request: dynamic.ConfigureRequest) {
-    configureSettings(request.config);
+export const appMenuProvider = defineProvider(RESOURCE, {
+  check: checkWith(checkAppMenu),
+  diff: diffMenu,
+  create: (inputs) => createMenu(clientFor(), inputs),
+  read: readMenu,
+  async update(id, _olds, news) {
+    const inputs = news as AppMenuInputs;
+    const put = () => clientFor().appService.updateMenu(inputs.orgId, { ...menuWrite(inputs), id });
+    return { outs: stateOf(news, await updateExisting("menu", id, put)) };
   },
-  async check(olds: Props, news: Props) {
-    return withContext(RESOURCE, "check", () => checkMenu(olds, news));
+  async delete(id, props) {
+    const orgId = resolveOrgId(storedString(props, "orgId"));
+    await deleteUnlessGone(() => clientFor().appService.deleteMenu(orgId, id));
   },
-  async diff(id: string, olds: Props, news: Props) {
-    return withContext(RESOURCE, "diff", async () => diffMenu(id, olds, news));
-  },
-  async create(inputs: Props) {
-    return withContext(RESOURCE, "create", () => createMenu(clientFor(), inputs));
-  },
-  async read(id: string, props: Props = {}) {
-    return withContext(RESOURCE, "read", () => readMenu(id, props));
-  },
-  async update(id: string, _olds: Props, news: Props) {
-    return withContext(RESOURCE, "update", async () => {
-      const inputs = news as AppMenuInputs;
-      const put = () => clientFor().appService.updateMenu(inputs.orgId, { ...menuWrite(inputs), id });
-      return { outs: stateOf(news, await updateExisting("menu", id, put)) };
-    });
-  },
-  async delete(id: string, props: Props) {
-    return withContext(RESOURCE, "delete", async () => {
-      const orgId = resolveOrgId(storedString(props, "orgId"));
-      await deleteUnlessGone(() => clientFor().appService.deleteMenu(orgId, id));
-    });
-  },
-};
+});

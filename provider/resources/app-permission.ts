@@ -5,14 +5,13 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { EnosClient, Permission, PermissionWrite } from "../client";
-import { configure as configureSettings } from "../config";
 import { clientFor, resolveOrgId } from "../context";
 import { appPermissionReplaceOn, checkAppPermission, type AppPermissionInputs } from "../inputs";
 import { inputFields, liveI18n, liveOptionalI18n, sameSettings, storedString } from "./app-field-mapping";
 import { loadPermissions } from "./app-loaders";
 import { deleteUnlessGone, findLive, updateExisting } from "./keyword-lifecycle";
 import { createByKeyword } from "./keyword-objects";
-import { checkWith, definedOnly, diffResult, withContext } from "./provider-kit";
+import { checkWith, defineProvider, definedOnly, diffResult } from "./provider-kit";
 
 const RESOURCE = "AppPermission";
 
@@ -89,36 +88,19 @@ async function readPermission(id: string, props: Props): Promise<dynamic.ReadRes
   return { id, props: { ...inputs, ...computedOf(permission) }, inputs };
 }
 
-const checkPermission = checkWith(checkAppPermission);
-
 /** The AppPermission provider: see the file comment. */
-export const appPermissionProvider: Required<dynamic.ResourceProvider> = {
-  async configure(request: dynamic.ConfigureRequest) {
-    configureSettings(request.config);
+export const appPermissionProvider = defineProvider(RESOURCE, {
+  check: checkWith(checkAppPermission),
+  diff: (_id, olds, news) => diffResult(olds, news, appPermissionReplaceOn),
+  create: (inputs) => createPermission(clientFor(), inputs),
+  read: readPermission,
+  async update(id, _olds, news) {
+    const inputs = news as AppPermissionInputs;
+    const put = () => clientFor().appService.updatePermission(inputs.orgId, { ...permissionWrite(inputs), id });
+    return { outs: stateOf(news, await updateExisting("permission", id, put)) };
   },
-  async check(olds: Props, news: Props) {
-    return withContext(RESOURCE, "check", () => checkPermission(olds, news));
+  async delete(id, props) {
+    const orgId = resolveOrgId(storedString(props, "orgId"));
+    await deleteUnlessGone(() => clientFor().appService.deletePermission(orgId, id));
   },
-  async diff(_id: string, olds: Props, news: Props) {
-    return withContext(RESOURCE, "diff", async () => diffResult(olds, news, appPermissionReplaceOn));
-  },
-  async create(inputs: Props) {
-    return withContext(RESOURCE, "create", () => createPermission(clientFor(), inputs));
-  },
-  async read(id: string, props: Props = {}) {
-    return withContext(RESOURCE, "read", () => readPermission(id, props));
-  },
-  async update(id: string, _olds: Props, news: Props) {
-    return withContext(RESOURCE, "update", async () => {
-      const inputs = news as AppPermissionInputs;
-      const put = () => clientFor().appService.updatePermission(inputs.orgId, { ...permissionWrite(inputs), id });
-      return { outs: stateOf(news, await updateExisting("permission", id, put)) };
-    });
-  },
-  async delete(id: string, props: Props) {
-    return withContext(RESOURCE, "delete", async () => {
-      const orgId = resolveOrgId(storedString(props, "orgId"));
-      await deleteUnlessGone(() => clientFor().appService.deletePermission(orgId, id));
-    });
-  },
-};
+});

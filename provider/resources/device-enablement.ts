@@ -6,11 +6,10 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isNotFound, type EnosClient } from "../client";
-import { configure as storeSettings } from "../config";
 import { clientFor } from "../context";
 import { partialCreateError } from "../failures";
 import { checkDeviceEnablement, deviceEnablementReplaceOn } from "../inputs";
-import { checkWith, diffResult, warn, withContext } from "./provider-kit";
+import { checkWith, defineProvider, diffResult, warn } from "./provider-kit";
 import { mayHaveApplied } from "./grant-reconcile";
 import { loadDevice } from "./device-loader";
 import {
@@ -109,16 +108,12 @@ async function remove(id: string, props: Props): Promise<void> {
 }
 
 /** The DeviceEnablement dynamic provider. */
-export const deviceEnablementProvider: Required<dynamic.ResourceProvider> = {
-  configure: async (request) => {
-    storeSettings(request.config);
-  },
+export const deviceEnablementProvider = defineProvider(RESOURCE, {
   check: checkWith(checkDeviceEnablement),
   // Delete before replace: a replacement aimed at the same device must restore it before recording the new origin.
-  diff: (_id, olds: Props, news: Props) =>
-    withContext(RESOURCE, "diff", async () => diffResult(olds, news, deviceEnablementReplaceOn, true)),
-  create: (inputs: Props) => withContext(RESOURCE, "create", () => create(inputs)),
-  read: (id, props?: Props) => withContext(RESOURCE, "read", () => read(id, props ?? {})),
-  update: (id, olds: Props, news: Props) => withContext(RESOURCE, "update", () => update(id, olds, news)),
-  delete: (id, props: Props) => withContext(RESOURCE, "delete", () => remove(id, props)),
-};
+  diff: (_id, olds, news) => diffResult(olds, news, deviceEnablementReplaceOn, true),
+  create,
+  read,
+  update,
+  delete: remove,
+});

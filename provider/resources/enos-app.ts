@@ -5,7 +5,6 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { App, AppWrite, EnosClient } from "../client";
-import { configure as configureSettings } from "../config";
 import { clientFor, resolveOrgId } from "../context";
 import { checkEnosApp, enosAppReplaceOn, type EnosAppInputs } from "../inputs";
 import {
@@ -19,7 +18,7 @@ import {
 import { loadApps } from "./app-loaders";
 import { deleteUnlessGone, findLive, updateExisting } from "./keyword-lifecycle";
 import { createByKeyword } from "./keyword-objects";
-import { checkWith, definedOnly, diffResult, withContext } from "./provider-kit";
+import { checkWith, defineProvider, definedOnly, diffResult } from "./provider-kit";
 
 const RESOURCE = "EnosApp";
 
@@ -112,36 +111,19 @@ async function readApp(id: string, props: Props): Promise<dynamic.ReadResult> {
   return { id, props: { ...inputs, ...computedOf(app, props) }, inputs };
 }
 
-const checkApp = checkWith(checkEnosApp);
-
 /** The EnosApp provider: see the file comment. */
-export const enosAppProvider: Required<dynamic.ResourceProvider> = {
-  async configure(request: dynamic.ConfigureRequest) {
-    configureSettings(request.config);
+export const enosAppProvider = defineProvider(RESOURCE, {
+  check: checkWith(checkEnosApp),
+  diff: (_id, olds, news) => diffResult(olds, news, enosAppReplaceOn),
+  create: (inputs) => createApp(clientFor(), inputs),
+  read: readApp,
+  async update(id, olds, news) {
+    const inputs = news as EnosAppInputs;
+    const put = () => clientFor().appService.updateApp(inputs.orgId, { ...appWrite(inputs), id });
+    return { outs: stateOf(news, await updateExisting("app", id, put), olds) };
   },
-  async check(olds: Props, news: Props) {
-    return withContext(RESOURCE, "check", () => checkApp(olds, news));
+  async delete(id, props) {
+    const orgId = resolveOrgId(storedString(props, "orgId"));
+    await deleteUnlessGone(() => clientFor().appService.deleteApp(orgId, id));
   },
-  async diff(_id: string, olds: Props, news: Props) {
-    return withContext(RESOURCE, "diff", async () => diffResult(olds, news, enosAppReplaceOn));
-  },
-  async create(inputs: Props) {
-    return withContext(RESOURCE, "create", () => createApp(clientFor(), inputs));
-  },
-  async read(id: string, props: Props = {}) {
-    return withContext(RESOURCE, "read", () => readApp(id, props));
-  },
-  async update(id: string, olds: Props, news: Props) {
-    return withContext(RESOURCE, "update", async () => {
-      const inputs = news as EnosAppInputs;
-      const put = () => clientFor().appService.updateApp(inputs.orgId, { ...appWrite(inputs), id });
-      return { outs: stateOf(news, await updateExisting("app", id, put), olds) };
-    });
-  },
-  async delete(id: string, props: Props) {
-    return withContext(RESOURCE, "delete", async () => {
-      const orgId = resolveOrgId(storedString(props, "orgId"));
-      await deleteUnlessGone(() => clientFor().appService.deleteApp(orgId, id));
-    });
-  },
-};
+});

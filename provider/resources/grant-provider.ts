@@ -5,11 +5,10 @@
  * listed ids are added, and ids dropped from the list are removed. Protected ids are never removed.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { configure as storeSettings } from "../config";
 import { clientFor } from "../context";
 import { partialCreateError } from "../failures";
 import { containsUnknown } from "../inputs";
-import { checkWith, diffResult, warn, withContext } from "./provider-kit";
+import { checkWith, defineProvider, diffResult, warn } from "./provider-kit";
 import { withGrantLock } from "./grant-lock";
 import {
   assertWithinMaxRemovals,
@@ -124,21 +123,16 @@ function guardRemovals(kind: GrantKind, id: string, olds: Props, news: Props): v
 
 /** The dynamic provider of `kind`. */
 export function createGrantProvider(kind: GrantKind): Required<dynamic.ResourceProvider> {
-  const name = kind.resource;
-  return {
-    configure: async (request) => {
-      storeSettings(request.config);
-    },
+  return defineProvider(kind.resource, {
     check: checkWith((olds, news, defaults) => kind.check(olds, news, defaults)),
-    diff: (id, olds: Props, news: Props) =>
-      withContext(name, "diff", async () => {
-        const result = diffResult(olds, news, kind.replaceOn);
-        if (result.replaces === undefined) guardRemovals(kind, id, olds, news);
-        return result;
-      }),
-    create: (inputs: Props) => withContext(name, "create", () => create(kind, inputs)),
-    read: (id, props?: Props) => withContext(name, "read", () => read(kind, id, props ?? {})),
-    update: (id, olds: Props, news: Props) => withContext(name, "update", () => update(kind, id, olds, news)),
-    delete: (id, props: Props) => withContext(name, "delete", () => remove(kind, id, props)),
-  };
+    diff(id, olds, news) {
+      const result = diffResult(olds, news, kind.replaceOn);
+      if (result.replaces === undefined) guardRemovals(kind, id, olds, news);
+      return result;
+    },
+    create: (inputs) => create(kind, inputs),
+    read: (id, props) => read(kind, id, props),
+    update: (id, olds, news) => update(kind, id, olds, news),
+    delete: (id, props) => remove(kind, id, props),
+  });
 }

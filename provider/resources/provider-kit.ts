@@ -4,7 +4,7 @@
  * and outputs the host can encode. Resource files only supply what is specific to them.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { currentSettings } from "../config";
+import { configure as storeSettings, currentSettings } from "../config";
 import { replacesFor, type CheckDefaults, type CheckOutcome } from "../inputs";
 import { withResourceContext, type ResourceOperation } from "../failures";
 
@@ -64,4 +64,32 @@ export function definedOnly<T extends Props>(value: T): T {
 /** The `__`-prefixed engine keys (`__provider`) of a props object, to carry into partial-create properties. */
 export function engineKeys(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([key]) => key.startsWith("__")));
+}
+
+/** What a resource supplies to {@link defineProvider}: its operations, without the shared plumbing. */
+export interface ProviderOperations {
+  check(olds: Props, news: Props): Promise<dynamic.CheckResult>;
+  diff(id: string, olds: Props, news: Props): dynamic.DiffResult;
+  create(inputs: Props): Promise<dynamic.CreateResult>;
+  read(id: string, props: Props): Promise<dynamic.ReadResult>;
+  update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult>;
+  delete(id: string, props: Props): Promise<void>;
+}
+
+/**
+ * A complete dynamic provider for `resource`: `configure` stores the stack config, and every operation runs under
+ * {@link withContext}, so each failure names the resource and the operation.
+ */
+export function defineProvider(resource: string, ops: ProviderOperations): Required<dynamic.ResourceProvider> {
+  return {
+    configure: async (request) => {
+      storeSettings(request.config);
+    },
+    check: (olds: Props, news: Props) => withContext(resource, "check", () => ops.check(olds ?? {}, news)),
+    diff: (id, olds: Props, news: Props) => withContext(resource, "diff", async () => ops.diff(id, olds, news)),
+    create: (inputs: Props) => withContext(resource, "create", () => ops.create(inputs)),
+    read: (id, props?: Props) => withContext(resource, "read", () => ops.read(id, props ?? {})),
+    update: (id, olds: Props, news: Props) => withContext(resource, "update", () => ops.update(id, olds, news)),
+    delete: (id, props: Props) => withContext(resource, "delete", () => ops.delete(id, props)),
+  };
 }
