@@ -1,0 +1,10 @@
+// Two exhaustive RoleAssignments for one user: each would remove the other's roles on every run.
+"use strict";
+const enos = require("pulumi-enos");
+
+module.exports = async () => {
+  new enos.RoleAssignment("alice-admin", { userId: "u-alice", roleIds: ["r-device-admin"], exhaustive: true });
+  new enos.RoleAssignment("alice-viewer", { userId: "u-alice", roleIds: ["r-viewer"], exhaustive: true });
+  // An additive one beside them is fine.
+  new enos.RoleAssignment("alice-extra", { userId: "u-alice", roleIds: ["r-auditor"] });
+};
