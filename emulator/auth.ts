@@ -116,8 +116,9 @@ export const isSigned = (headers: IncomingHttpHeaders): boolean =>
 export const presentedToken = (headers: IncomingHttpHeaders): string | undefined => header(headers, "apim-accesstoken");
 
 /**
- * Gateway check (common.md §3, inf Kong-like bodies, all HTTP 401): missing/unknown token, expired token (1203),
- * then the signature. Unsigned requests are accepted, as real callers send only the token (enos-api.md §1.2 notes).
+ * Gateway check: missing/unknown token, expired token (1203), then the signature (1003) (codes: enos-api.md §1.2).
+ * inf: all three are HTTP 401 (HTTP statuses are n/f, §8), the first with the Kong body of §1.5. Unsigned requests
+ * are accepted, as real callers send only the token (enos-api.md §1.2 notes).
  */
 export function authenticate(request: AuthRequest, data: StateData, tokens: TokenStore, now: number): AuthOutcome {
   const token = presentedToken(request.headers);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { CodedError, ServiceError } from "./service-error";
 
-/** The service families behind the gateway; each has its own envelope (enos-api.md §5, common.md §4). */
+/** The service families behind the gateway; each has its own envelope (enos-api.md §5). */
 export type ServiceName = "token" | "app-service" | "app-portal" | "connect";
 
 export interface WireError {
@@ -26,7 +26,10 @@ export function successBody(service: ServiceName, data: unknown): JsonBody {
   }
 }
 
-/** Error envelopes: same keys as success, non-zero code, data null (inf: sent with HTTP 200, common.md §4). */
+/**
+ * Error envelopes: same keys as success, non-zero code, data null (enos-api.md §4 for connect; inf for the others).
+ * inf: sent with HTTP 200; the HTTP status of body-level errors is n/f for every service (enos-api.md §4, §8).
+ */
 export function errorBody(service: ServiceName, error: WireError): JsonBody {
   switch (service) {
     case "token":
@@ -75,8 +78,10 @@ function connectError(error: ServiceError): WireError {
     case "exists":
       return { code: 99400, msg: `Invalid Argument ${error.subject}:${error.detail}`, subMsg: null };
     case "not-found":
+      // The documented sample, two spaces included (enos-api.md §4).
       if (error.subject === "organization")
-        return { code: 99400, msg: "Invalid Argument orgId: orgId does not exist", subMsg: null };
+        return { code: 99400, msg: "Invalid Argument orgId:  orgId does not exist", subMsg: null };
+      // inf: get's own not-found code is n/f ("99404-style"); we answer 11404, which sibling device APIs document.
       if (error.subject === "device") return { code: 11404, msg: "device cannot be found", subMsg: null };
       return { code: 99404, msg: error.detail, subMsg: null };
   }

@@ -50,7 +50,7 @@ function runRoute(route: Route, context: RouteContext): Reply {
   }
 }
 
-/** An injected EnOS code. 1203/1003 are gateway codes (HTTP 401, common.md §3), the rest go in the envelope. */
+/** An injected EnOS code. 1203/1003 are gateway codes (inf: HTTP 401, see auth.ts), the rest go in the envelope. */
 function codeReply(route: Route, code: number): Reply {
   if (route.service !== "token" && (code === 1203 || code === 1003))
     return {

@@ -89,6 +89,8 @@ export const portalRoutes: readonly Route[] = [
     changeGrants(context, "role", context.appendRolesMode === "overwrite" ? "overwrite" : "add"),
   ),
   post("/v2.2/role/removeRoles", (context) => changeGrants(context, "role", "remove")),
+  // inf: appendUserGroups adds to the user's groups; the docs say only "assign" (overwrite is documented for
+  // appendRoles alone, and only in the newest docs).
   post("/v2.2/userGroup/appendUserGroups", (context) => changeGrants(context, "group", "add")),
   post("/v2.2/userGroup/removeUserGroups", (context) => changeGrants(context, "group", "remove")),
   post("/v2.2/userGroup/getUsersUserGroupList", (context) => {

@@ -7,7 +7,7 @@ export function deviceStatus(device: DeviceRecord): string {
   return device.enabled ? device.connectivity : "disable";
 }
 
-/** The v2.1 Device object (common.md §7); the emulator's own bookkeeping fields are not on the wire. */
+/** The v2.1 Device object (enos-api.md §4); the emulator's own bookkeeping fields are not on the wire. */
 export function renderDevice(device: DeviceRecord): Record<string, unknown> {
   const { connectivity: _connectivity, enabled: _enabled, ...wire } = device;
   return { ...wire, status: deviceStatus(device) };
@@ -37,7 +37,8 @@ function findDevice(context: RouteContext, orgId: string): DeviceRecord {
 
 /**
  * enable/disable answer data null; 11794 "device status invalid" when the device is already in that state.
- * Enabling restores the remembered connectivity (online/offline, or inactive if never activated).
+ * inf: enabling restores the remembered connectivity (online/offline, or inactive if never activated); the docs say
+ * only that a disabled device shows "disable" whatever its connectivity (enos-api.md §4).
  */
 function setEnabled(context: RouteContext, device: DeviceRecord, enabled: boolean): null {
   if (device.enabled === enabled) throw new CodedError(11794, "device status invalid");

@@ -6,7 +6,7 @@ import { connectRoutes } from "./connect";
 import type { Route } from "./route";
 import { tokenRoutes } from "./token";
 
-/** Every EnOS endpoint the emulator serves (common.md §1, §5-§7). */
+/** Every EnOS endpoint the emulator serves (enos-api.md §1.1, §2, §3, §4). */
 export const allRoutes: readonly Route[] = [
   ...tokenRoutes,
   ...appRoutes,

@@ -3,7 +3,7 @@ import type { ServiceName } from "../envelopes";
 import { denied, notFound } from "../service-error";
 import type { Store } from "../state";
 
-/** How appendRoles treats the user's existing roles (common.md §6: newest docs overwrite, older docs add). */
+/** How appendRoles treats the user's existing roles (enos-api.md §3: newest docs overwrite, 2.3.0 just "assign"). */
 export type AppendRolesMode = "overwrite" | "additive";
 
 /** Everything a handler may read; handlers are synchronous and call `store.commit()` after they mutate. */

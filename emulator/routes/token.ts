@@ -15,8 +15,9 @@ function field(body: Record<string, unknown>, name: string): unknown {
 
 /**
  * Checks {appKey, encryption, timestamp} (enos-api.md §1.1): encryption = lowercase hex sha256(appKey + timestamp +
- * secretKey). inf: timestamp may be a number or a decimal string; outside +-15 min it is 1004. The documented 1001
- * (replayed encryption) is not emulated: common.md §1 does not list it for the client to handle.
+ * secretKey). inf: timestamp may be a number or a decimal string; outside +-15 min it is 1004. inf: every status
+ * is sent with HTTP 200 (the HTTP status of token-service errors is n/f, enos-api.md §8). The documented 1001
+ * (replayed encryption) is not emulated yet.
  */
 function verifyKeyPair(context: RouteContext): { body: Record<string, unknown>; accessKey: string } {
   const body = context.body;

@@ -96,7 +96,7 @@ describe("connect-service devices", () => {
     expect((await call({ action: "get", assetId: "a-turbine-7" })).body.code).toBe(99400);
     expect((await call({ action: "get", orgId: "o-nope", assetId: "a-turbine-7" })).body).toMatchObject({
       code: 99400,
-      msg: "Invalid Argument orgId: orgId does not exist",
+      msg: "Invalid Argument orgId:  orgId does not exist",
     });
     expect((await call({ action: "get", orgId: DEMO.orgId })).body.code).toBe(99400);
   });
