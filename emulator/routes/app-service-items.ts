@@ -1,6 +1,6 @@
 import { alreadyExists, notFound } from "../service-error";
 import type { I18nMap } from "../state-schema";
-import { readI18n, requireString, type Fields } from "../validation";
+import { readI18n, requireBody, requireString, type Fields } from "../validation";
 import { findApp, orgFromQuery } from "./app-service-shared";
 import type { RouteContext } from "./route";
 
@@ -53,7 +53,8 @@ export function findItem<T extends Item>(
 /** Target of PUT/DELETE: orgId from the query, the id from the body (PUT) or the query (DELETE). */
 export function itemTarget(context: RouteContext, source: "body" | "query"): { orgId: string; id: string } {
   const orgId = orgFromQuery(context);
-  const fields: Fields = source === "query" ? context.query : (context.body as Fields);
+  // A PUT without a JSON object body is 31400 parameter.invalid.body, as for PUT /apps.
+  const fields: Fields = source === "query" ? context.query : requireBody(context.body);
   return { orgId, id: requireString(fields, "id") };
 }
 

@@ -119,6 +119,25 @@ describe("enos-app-service menus and permissions", () => {
     expect(gone.body).toMatchObject({ code: 31404, msg: "permission.not.exist" });
   });
 
+  it.each([
+    ["PUT", MENUS, undefined],
+    ["PUT", MENUS, "null"],
+    ["PUT", PERMISSIONS, undefined],
+    ["PUT", PERMISSIONS, "null"],
+    ["PUT", PERMISSIONS, "[]"],
+    ["POST", MENUS, "null"],
+    ["PUT", APPS, undefined],
+  ])("answers %s %s with body %p with 31400 parameter.invalid.body, never HTTP 500", async (method, path, body) => {
+    const reply = await client.call(method, path, { query: org, body });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({
+      code: 31400,
+      msg: "parameter.invalid.body",
+      subMsg: "request body must be a JSON object",
+      data: null,
+    });
+  });
+
   it("keeps menu and permission keywords in separate namespaces", async () => {
     await createMenu(menu({ keyword: "shared" }));
     const reply = await client.call("POST", PERMISSIONS, { query: org, body: permission({ keyword: "shared" }) });
