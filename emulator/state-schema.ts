@@ -88,6 +88,13 @@ const device = z.object({
   activeTime: z.number().int().nullable().default(null),
   lastOnlineTime: z.number().int().nullable().default(null),
   lastOfflineTime: z.number().int().nullable().default(null),
+  /** Last data of each kind, epoch ms (enos-api.md §4 v2.1 fields); inf: null until the device sent any. */
+  measurepointLastUpdate: z.number().int().nullable().default(null),
+  eventLastUpdate: z.number().int().nullable().default(null),
+  attributeLastUpdate: z.number().int().nullable().default(null),
+  featureLastUpdate: z.number().int().nullable().default(null),
+  /** "mirrorSource (newer)" in enos-api.md §4; inf: its shape is n/f, so an object, null for a non-mirrored device. */
+  mirrorSource: z.record(z.string(), z.unknown()).nullable().default(null),
   /** The connectivity the device shows while enabled; a disabled device shows "disable" instead (connect §7). */
   connectivity: z.enum(["online", "offline", "inactive"]).default("inactive"),
   enabled: z.boolean().default(true),

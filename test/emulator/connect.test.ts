@@ -42,12 +42,43 @@ describe("connect-service devices", () => {
         "activeTime",
         "lastOnlineTime",
         "lastOfflineTime",
+        "measurepointLastUpdate",
+        "eventLastUpdate",
+        "attributeLastUpdate",
+        "featureLastUpdate",
+        "mirrorSource",
       ].sort(),
     );
     expect(reply.body.data).toMatchObject({
+      measurepointLastUpdate: 1705600300000,
+      featureLastUpdate: 1705100000000,
+      mirrorSource: null,
       status: "online",
       productName: { defaultValue: "Wind Turbine", i18nValue: { zh_CN: "风机" } },
     });
+  });
+
+  it("defaults the last-update times and mirrorSource of a seeded device to null", async () => {
+    const bare = await setup({
+      seed: {
+        organizations: [{ id: DEMO.orgId, name: "Tiny" }],
+        serviceAccounts: [{ ...DEMO, id: "sa", name: "SA" }],
+        devices: [{ orgId: DEMO.orgId, assetId: "a-bare", productKey: "p", deviceKey: "d" }],
+      },
+    });
+    try {
+      const query = { action: "get", orgId: DEMO.orgId, assetId: "a-bare" };
+      const reply = await bare.client.call<Device>("GET", DEVICES, { query });
+      expect(reply.body.data).toMatchObject({
+        measurepointLastUpdate: null,
+        eventLastUpdate: null,
+        attributeLastUpdate: null,
+        featureLastUpdate: null,
+        mirrorSource: null,
+      });
+    } finally {
+      await bare.emulator.close();
+    }
   });
 
   it("gets a device by productKey + deviceKey", async () => {
