@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * Fault injection, in the spirit of LocalStack's chaos API (peers.md §3): per route, an HTTP status or an EnOS code,
- * a count or a probability, latency, Retry-After, and three connection-level kinds.
+ * a count or a probability, latency, Retry-After, and four connection-level kinds.
  */
 const faultSpecSchema = z
   .object({
@@ -23,9 +23,9 @@ const faultSpecSchema = z
     latencyMs: z.number().int().min(0).max(60_000).optional(),
     /** Seconds for the Retry-After header (with a status). */
     retryAfter: z.number().int().min(0).optional(),
-    /** reset: destroy the socket, no response; expire-token: expire the caller's token first (1203);
-     * commit-then-drop: apply the change, then destroy the socket. */
-    kind: z.enum(["reset", "expire-token", "commit-then-drop"]).optional(),
+    /** reset: no response, a TCP RST (ECONNRESET); close: no response, a clean close; expire-token: expire the
+     * caller's token first (1203); commit-then-drop: apply the change, then close the socket cleanly. */
+    kind: z.enum(["reset", "close", "expire-token", "commit-then-drop"]).optional(),
   })
   .strict()
   .refine((spec) => [spec.status, spec.code, spec.kind].filter((v) => v !== undefined).length <= 1, {

@@ -6,7 +6,7 @@ export interface RequestLogEntry {
   path: string;
   /** Decoded query parameters (first value of each key). */
   query: Record<string, string>;
-  /** HTTP status sent; 0 when the connection was dropped (fault kinds "reset" and "commit-then-drop"). */
+  /** HTTP status sent; 0 when the connection was dropped (fault kinds "reset", "close" and "commit-then-drop"). */
   status: number;
   /** The envelope's code/status field (0 on success), or null for gateway bodies and dropped connections. */
   code: number | null;

@@ -15,8 +15,9 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-/** What the pipeline decided: a reply, or a dropped connection. */
-type Outcome = Reply | "drop";
+/** What the pipeline decided: a reply, or a connection dropped with a TCP RST ("reset") or a clean FIN ("close"). */
+type Outcome = Reply | Drop;
+type Drop = "reset" | "close";
 
 interface Call {
   method: string;
@@ -79,7 +80,7 @@ function statusReply(fault: Fault, status: number): Reply {
 
 /** Gateway order: route match, token + signature check, then the service (faults hook in at each step). */
 function serve(core: EmulatorCore, call: Call, fault: Fault | undefined): Outcome {
-  if (fault?.kind === "reset") return "drop";
+  if (fault?.kind === "reset" || fault?.kind === "close") return fault.kind;
   if (fault?.status !== undefined) return statusReply(fault, fault.status);
   const route = core.routes.find((r) => r.path === call.path && r.methods.includes(call.method));
   // inf: like Kong, an unknown path or method is refused by the gateway before any auth check.
@@ -101,7 +102,8 @@ function serve(core: EmulatorCore, call: Call, fault: Fault | undefined): Outcom
   }
   const { store, tokens, clock, appendRolesMode } = core;
   const reply = runRoute(route, { ...call, body, caller, store, tokens, clock, appendRolesMode });
-  return fault?.kind === "commit-then-drop" ? "drop" : reply;
+  // The change is committed; the client only loses the answer (a clean close, as a proxy timing out would).
+  return fault?.kind === "commit-then-drop" ? "close" : reply;
 }
 
 /** First value of each key; fromEntries keeps the last, so feed it reversed ("__proto__" stays a plain key). */
@@ -133,7 +135,7 @@ export function createListener(core: EmulatorCore) {
       if (fault?.latencyMs) await delay(fault.latencyMs);
       const outcome = serve(core, call, fault);
       core.log.add(logEntry(core, call, outcome, fault));
-      if (outcome === "drop") request.socket.destroy();
+      if (isDrop(outcome)) drop(request, outcome);
       else send(response, outcome.status, outcome.body, outcome.headers);
     })().catch((error: unknown) => {
       console.error("enos-emulator: request failed", error);
@@ -142,8 +144,16 @@ export function createListener(core: EmulatorCore) {
   };
 }
 
+const isDrop = (outcome: Outcome): outcome is Drop => outcome === "reset" || outcome === "close";
+
+/** "reset" sends a real TCP RST (the client sees ECONNRESET); "close" ends the socket cleanly (no response). */
+function drop(request: IncomingMessage, how: Drop): void {
+  if (how === "reset") request.socket.resetAndDestroy();
+  else request.socket.destroy();
+}
+
 function logEntry(core: EmulatorCore, call: Call, outcome: Outcome, fault: Fault | undefined): RequestLogEntry {
-  const dropped = outcome === "drop";
+  const dropped = isDrop(outcome);
   return {
     method: call.method,
     path: call.path,

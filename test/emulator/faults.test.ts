@@ -73,16 +73,37 @@ describe("fault injection", () => {
     expect((await list()).status).toBe(200);
   });
 
-  it("delays the response by latencyMs", async () => {
-    emulator.faults.add({ route: { path: LIST }, latencyMs: 400 });
-    const url = new URL(`${LIST}?orgId=${DEMO.orgId}`, emulator.url);
-    const headers = { "apim-accesstoken": client.token ?? "" };
-    await expect(fetch(url, { headers, signal: AbortSignal.timeout(40) })).rejects.toThrow();
+  it("delays the response by latencyMs and still serves it", async () => {
+    const latencyMs = 250;
+    emulator.faults.add({ route: { path: LIST }, latencyMs });
+    const started = performance.now();
+    const reply = await list();
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(latencyMs);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ code: 0, data: [] });
+    expect(emulator.requestLog().at(-1)).toMatchObject({ path: LIST, status: 200, fault: expect.any(String) });
   });
 
-  it("drops the connection without a response (kind reset)", async () => {
+  /** The socket-level code under fetch's "fetch failed" TypeError. */
+  const causeCode = async (call: Promise<unknown>): Promise<unknown> => {
+    const error: unknown = await call.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    return (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  };
+
+  it("resets the connection with a TCP RST (kind reset): the client sees ECONNRESET", async () => {
     emulator.faults.add({ route: { path: LIST }, kind: "reset" });
-    await expect(list()).rejects.toThrow();
+    expect(await causeCode(list())).toBe("ECONNRESET");
+    expect(emulator.requestLog().at(-1)).toMatchObject({ path: LIST, status: 0, code: null });
+    expect((await list()).status).toBe(200);
+  });
+
+  it("closes the connection cleanly without a response (kind close)", async () => {
+    emulator.faults.add({ route: { path: LIST }, kind: "close" });
+    expect(await causeCode(list())).toBe("UND_ERR_SOCKET");
     expect(emulator.requestLog().at(-1)).toMatchObject({ path: LIST, status: 0, code: null });
     expect((await list()).status).toBe(200);
   });
