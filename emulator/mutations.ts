@@ -22,6 +22,7 @@ const mutationSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("delete-menu"), menuId: id }),
   z.object({ type: z.literal("rename-menu"), menuId: id, name }),
   z.object({ type: z.literal("delete-permission"), permissionId: id }),
+  z.object({ type: z.literal("rename-permission"), permissionId: id, name }),
 ]);
 
 export type Mutation = z.input<typeof mutationSchema>;
@@ -110,6 +111,13 @@ const handlers: Handlers = {
       `menu ${m.menuId}`,
     );
     menu.name = rename(menu.name, m.name);
+  },
+  "rename-permission": (data, m) => {
+    const permission = must(
+      data.permissions.find((candidate) => candidate.id === m.permissionId),
+      `permission ${m.permissionId}`,
+    );
+    permission.name = rename(permission.name, m.name);
   },
   "delete-permission": (data, m) => {
     must(

@@ -63,7 +63,7 @@ describe("admin API: mutations, request log, reset, seed, state", () => {
     expect(await groups("u-carol")).toEqual([]);
   });
 
-  it("renames and deletes apps, menus and permissions out of band", async () => {
+  it("renames and deletes apps, menus and permissions out of band (drift)", async () => {
     const { appId, menuId, permissionId } = await appWithItems();
     await mutate({ type: "rename-app", appId, name: "Energy 2" });
     await mutate({ type: "rename-menu", menuId, name: { default: "Renamed" } });
@@ -71,6 +71,12 @@ describe("admin API: mutations, request log, reset, seed, state", () => {
     expect(apps.body.data[0]?.name).toEqual({ default: "Energy 2", zh_CN: "能源" });
     const menus = await client.call<Array<{ name: unknown }>>("GET", MENUS, { query: { ...org, appId } });
     expect(menus.body.data[0]?.name).toEqual({ default: "Renamed" });
+    await mutate({ type: "rename-permission", permissionId, name: "Drifted" });
+    const permissions = await client.call<Array<{ name: unknown }>>("GET", PERMISSIONS, { query: { ...org, appId } });
+    expect(permissions.body.data[0]?.name).toEqual({ default: "Drifted" });
+    await mutate({ type: "rename-permission", permissionId, name: { default: "P", zh_CN: "权限" } });
+    expect(emulator.state().permissions[0]?.name).toEqual({ default: "P", zh_CN: "权限" });
+    expect((await mutate({ type: "rename-permission", permissionId: "permission-x", name: "N" })).status).toBe(404);
     await mutate({ type: "delete-menu", menuId });
     await mutate({ type: "delete-permission", permissionId });
     expect(emulator.state()).toMatchObject({ menus: [], permissions: [] });
