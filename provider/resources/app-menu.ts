@@ -16,7 +16,7 @@ import {
   storedString,
 } from "./app-field-mapping";
 import { loadMenus } from "./app-loaders";
-import { deleteUnlessGone, findLive, updateExisting } from "./keyword-lifecycle";
+import { deleteUnlessGone, findLive, stateWithoutWrite, updateExisting } from "./keyword-lifecycle";
 import { createByKeyword } from "./keyword-objects";
 import { checkWith, defineProvider, definedOnly, diffResult } from "./provider-kit";
 
@@ -118,13 +118,15 @@ export const appMenuProvider = defineProvider(RESOURCE, {
   diff: diffMenu,
   create: (inputs) => createMenu(clientFor(), inputs),
   read: readMenu,
-  async update(id, _olds, news) {
+  async update(id, olds, news) {
+    const kept = stateWithoutWrite(olds, news, (props) => menuWrite(props as AppMenuInputs));
+    if (kept !== undefined) return { outs: kept };
     const inputs = news as AppMenuInputs;
     const put = () => clientFor().appService.updateMenu(inputs.orgId, { ...menuWrite(inputs), id });
     return { outs: stateOf(news, await updateExisting("menu", id, put)) };
   },
   async delete(id, props) {
     const orgId = resolveOrgId(storedString(props, "orgId"));
-    await deleteUnlessGone(() => clientFor().appService.deleteMenu(orgId, id));
+    await deleteUnlessGone(RESOURCE, id, () => clientFor().appService.deleteMenu(orgId, id));
   },
 });

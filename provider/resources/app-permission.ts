@@ -9,7 +9,7 @@ import { clientFor, resolveOrgId } from "../context";
 import { appPermissionReplaceOn, checkAppPermission, type AppPermissionInputs } from "../inputs";
 import { inputFields, liveI18n, liveOptionalI18n, sameSettings, storedString } from "./app-field-mapping";
 import { loadPermissions } from "./app-loaders";
-import { deleteUnlessGone, findLive, updateExisting } from "./keyword-lifecycle";
+import { deleteUnlessGone, findLive, stateWithoutWrite, updateExisting } from "./keyword-lifecycle";
 import { createByKeyword } from "./keyword-objects";
 import { checkWith, defineProvider, definedOnly, diffResult } from "./provider-kit";
 
@@ -94,13 +94,15 @@ export const appPermissionProvider = defineProvider(RESOURCE, {
   diff: (_id, olds, news) => diffResult(olds, news, appPermissionReplaceOn),
   create: (inputs) => createPermission(clientFor(), inputs),
   read: readPermission,
-  async update(id, _olds, news) {
+  async update(id, olds, news) {
+    const kept = stateWithoutWrite(olds, news, (props) => permissionWrite(props as AppPermissionInputs));
+    if (kept !== undefined) return { outs: kept };
     const inputs = news as AppPermissionInputs;
     const put = () => clientFor().appService.updatePermission(inputs.orgId, { ...permissionWrite(inputs), id });
     return { outs: stateOf(news, await updateExisting("permission", id, put)) };
   },
   async delete(id, props) {
     const orgId = resolveOrgId(storedString(props, "orgId"));
-    await deleteUnlessGone(() => clientFor().appService.deletePermission(orgId, id));
+    await deleteUnlessGone(RESOURCE, id, () => clientFor().appService.deletePermission(orgId, id));
   },
 });

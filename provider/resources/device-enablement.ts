@@ -10,6 +10,7 @@ import { clientFor } from "../context";
 import { partialCreateError } from "../failures";
 import { checkDeviceEnablement, deviceEnablementReplaceOn } from "../inputs";
 import { checkWith, defineProvider, diffResult, warn } from "./provider-kit";
+import { claimObject, isObjectClaimed } from "./deployment-claims";
 import { mayHaveApplied } from "./grant-reconcile";
 import { loadDevice } from "./device-loader";
 import {
@@ -61,21 +62,31 @@ async function create(inputs: Props): Promise<dynamic.CreateResult> {
     originalEnabled: isEnabledStatus(device.status),
   };
   const id = deviceId(state.orgId, device.assetId);
-  if (origin.originalEnabled === state.enabled) return { id, outs: deviceOutputsOf(state, origin, device.status) };
+  if (origin.originalEnabled === state.enabled) {
+    claimObject(RESOURCE, id);
+    return { id, outs: deviceOutputsOf(state, origin, device.status) };
+  }
   try {
     const status = await applyEnabled(client, state.orgId, device.assetId, state.enabled);
+    claimObject(RESOURCE, id);
     return { id, outs: deviceOutputsOf(state, origin, status) };
   } catch (error) {
     // The device may have changed: record the resource, or its original state (what delete restores) is lost.
     if (!mayHaveApplied(error)) throw error;
+    claimObject(RESOURCE, id);
     const properties = { ...inputs, ...deviceOutputsOf(state, origin, device.status) };
     throw partialCreateError(id, properties, error instanceof Error ? error.message : String(error), error);
   }
 }
 
+/** Only `enabled` touches the device; a change of `restoreOnDelete` alone is bookkeeping, with no EnOS call. */
 async function update(id: string, olds: Props, news: Props): Promise<dynamic.UpdateResult> {
   const state = readDeviceState(news);
   const origin = readOrigin(olds, id);
+  const storedStatus = olds["status"];
+  if (readDeviceState(olds, id).enabled === state.enabled && typeof storedStatus === "string") {
+    return { outs: deviceOutputsOf(state, origin, storedStatus) };
+  }
   const status = await applyEnabled(clientFor(), state.orgId, origin.resolvedAssetId, state.enabled);
   return { outs: deviceOutputsOf(state, origin, status) };
 }
@@ -86,8 +97,9 @@ async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
   const device = await loadDevice(clientFor(), stored.orgId, { assetId: origin.resolvedAssetId });
   if (device === undefined) {
     warn(
-      `${RESOURCE} '${id}' was deleted outside Pulumi (device '${origin.resolvedAssetId}' no longer exists in OU ` +
-        `'${stored.orgId}'); it is removed from the stack and the next \`pulumi up\` recreates it`,
+      `${RESOURCE} '${id}': device '${origin.resolvedAssetId}' no longer exists in OU '${stored.orgId}' (deleted ` +
+        "outside Pulumi); the resource is removed from the stack, and the next `pulumi up` fails until the device " +
+        "exists again or the resource is removed from the program",
     );
     return {};
   }
@@ -100,6 +112,13 @@ async function remove(id: string, props: Props): Promise<void> {
   const state = readDeviceState(props, id);
   const origin = readOrigin(props, id);
   if (!state.restoreOnDelete || origin.originalEnabled === undefined) return;
+  if (isObjectClaimed(RESOURCE, id)) {
+    warn(
+      `${RESOURCE} '${id}' is removed from the stack without restoring the device: another resource of this stack ` +
+        "took the device over in this deployment (a rename without `aliases`, or a replacement)",
+    );
+    return;
+  }
   try {
     await setEnabled(clientFor(), state.orgId, origin.resolvedAssetId, origin.originalEnabled);
   } catch (error) {

@@ -16,7 +16,7 @@ import {
   storedString,
 } from "./app-field-mapping";
 import { loadApps } from "./app-loaders";
-import { deleteUnlessGone, findLive, updateExisting } from "./keyword-lifecycle";
+import { deleteUnlessGone, findLive, stateWithoutWrite, updateExisting } from "./keyword-lifecycle";
 import { createByKeyword } from "./keyword-objects";
 import { checkWith, defineProvider, definedOnly, diffResult } from "./provider-kit";
 
@@ -118,12 +118,14 @@ export const enosAppProvider = defineProvider(RESOURCE, {
   create: (inputs) => createApp(clientFor(), inputs),
   read: readApp,
   async update(id, olds, news) {
+    const kept = stateWithoutWrite(olds, news, (props) => appWrite(props as EnosAppInputs));
+    if (kept !== undefined) return { outs: kept };
     const inputs = news as EnosAppInputs;
     const put = () => clientFor().appService.updateApp(inputs.orgId, { ...appWrite(inputs), id });
     return { outs: stateOf(news, await updateExisting("app", id, put), olds) };
   },
   async delete(id, props) {
     const orgId = resolveOrgId(storedString(props, "orgId"));
-    await deleteUnlessGone(() => clientFor().appService.deleteApp(orgId, id));
+    await deleteUnlessGone(RESOURCE, id, () => clientFor().appService.deleteApp(orgId, id));
   },
 });

@@ -9,6 +9,7 @@ import { clientFor } from "../context";
 import { partialCreateError } from "../failures";
 import { containsUnknown } from "../inputs";
 import { checkWith, defineProvider, diffResult, warn } from "./provider-kit";
+import { claimIds, unclaimedIds } from "./deployment-claims";
 import { withGrantLock } from "./grant-lock";
 import {
   assertWithinMaxRemovals,
@@ -58,10 +59,12 @@ async function create(kind: GrantKind, inputs: Props): Promise<dynamic.CreateRes
   try {
     const outcome = await apply(kind, state, rulesOf(state), progress);
     if (outcome.userMissing) throw userMissing(kind, state);
+    claimIds(kind.resource, id, managedIds(state));
     return { id, outs: outputsOf(kind, state, outcome.live, managedIds(state)) };
   } catch (error) {
     // Written but not verified: record the resource so it is neither orphaned nor created twice.
     if (!progress.wrote) throw error;
+    claimIds(kind.resource, id, managedIds(state));
     const outs = outputsOf(kind, state, progress.live ?? [], managedIds(state));
     const reason = error instanceof Error ? error.message : String(error);
     throw partialCreateError(id, { ...inputs, ...outs }, reason, error);
@@ -73,6 +76,7 @@ async function update(kind: GrantKind, id: string, olds: Props, news: Props): Pr
   const previouslyManaged = storedManagedIds(kind, olds, readGrantState(kind, olds, id));
   const outcome = await apply(kind, state, rulesOf(state, previouslyManaged));
   if (outcome.userMissing) throw userMissing(kind, state);
+  claimIds(kind.resource, id, managedIds(state));
   return { outs: outputsOf(kind, state, outcome.live, managedIds(state)) };
 }
 
@@ -81,8 +85,9 @@ async function read(kind: GrantKind, id: string, props: Props): Promise<dynamic.
   const live = await kind.io(clientFor(), state).read();
   if (live === undefined) {
     warn(
-      `${kind.resource} '${id}' was deleted outside Pulumi (user '${state.userId}' is no longer in OU ` +
-        `'${state.orgId}'); it is removed from the stack and the next \`pulumi up\` recreates it`,
+      `${kind.resource} '${id}': user '${state.userId}' is no longer in OU '${state.orgId}' (removed outside ` +
+        "Pulumi); the resource is removed from the stack, and the next `pulumi up` fails until the user is in the " +
+        "OU again or the resource is removed from the program",
     );
     return {};
   }
@@ -92,10 +97,21 @@ async function read(kind: GrantKind, id: string, props: Props): Promise<dynamic.
   return { id, props: outputsOf(kind, view, live, managed), inputs: inputsOf(kind, view) };
 }
 
-/** Removes the ids this resource manages (never protected ones, never unlisted ones); a missing user is success. */
+/**
+ * Removes the ids this resource manages (never protected ones, never unlisted ones, never ids another resource of
+ * this deployment has just granted: deployment-claims.ts); a missing user is success.
+ */
 async function remove(kind: GrantKind, id: string, props: Props): Promise<void> {
   const state = readGrantState(kind, props, id);
-  const managed = storedManagedIds(kind, props, state);
+  const stored = storedManagedIds(kind, props, state);
+  const managed = unclaimedIds(kind.resource, id, stored);
+  if (managed.length < stored.length) {
+    const kept = stored.filter((one) => !managed.includes(one));
+    warn(
+      `${kind.resource} '${id}': leaving ${kind.noun}s [${kept.join(", ")}] in place, another resource of this ` +
+        "stack manages them since this deployment (a rename without `aliases`, a replacement, or an overlap)",
+    );
+  }
   if (managed.length === 0) return;
   const rules: GrantRules = {
     wanted: [],

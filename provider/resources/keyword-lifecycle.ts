@@ -4,6 +4,9 @@
  * gone succeeds, and an update of a vanished object says how to recover.
  */
 import { isNotFound } from "../client";
+import { canonical } from "../inputs";
+import { inputFields } from "./app-field-mapping";
+import { isObjectClaimed } from "./deployment-claims";
 import { warn } from "./provider-kit";
 
 /** How a vanished object is described in the read warning. */
@@ -43,6 +46,17 @@ export async function findLive<T extends { id: string }>(
   return live;
 }
 
+type Props = Record<string, unknown>;
+
+/**
+ * The outputs of an update that changes nothing EnOS stores, so it needs no PUT: the write bodies of the old and
+ * new inputs are equal (only `adopt` differs, which matters to create alone). Undefined when a PUT is needed.
+ */
+export function stateWithoutWrite(olds: Props, news: Props, writeOf: (inputs: Props) => unknown): Props | undefined {
+  if (canonical(writeOf(olds)) !== canonical(writeOf(news))) return undefined;
+  return { ...inputFields(olds), ...inputFields(news) };
+}
+
 /**
  * Runs a PUT. A not-found answer may mean the object itself was deleted out of band (or a referenced one, such as a
  * parent menu, is missing: EnOS's message says which), so the error keeps EnOS's words and adds the way out.
@@ -59,8 +73,18 @@ export async function updateExisting<T>(noun: string, id: string, put: () => Pro
   }
 }
 
-/** Runs a DELETE; an object already gone (31404) is a success (design §4). */
-export async function deleteUnlessGone(remove: () => Promise<void>): Promise<void> {
+/**
+ * Runs the DELETE of `resource` `id`; an object already gone (31404) is a success (design §4). An object another
+ * resource of this deployment adopted (deployment-claims.ts) is left in place: it is that resource's now.
+ */
+export async function deleteUnlessGone(resource: string, id: string, remove: () => Promise<void>): Promise<void> {
+  if (isObjectClaimed(resource, id)) {
+    warn(
+      `${resource} '${id}' is removed from the stack but not deleted in EnOS: another resource of this stack ` +
+        "adopted it in this deployment (a rename without `aliases`, or a replacement)",
+    );
+    return;
+  }
   try {
     await remove();
   } catch (error) {

@@ -4,8 +4,9 @@
  * repeated blindly (design §5), and `adopt: true` takes over an existing object instead of failing on the duplicate
  * (dynamic resources cannot be imported: pulumi.md A4). Written once for the three resources.
  */
-import { EnosApiError, NetworkError, TimeoutError, isAlreadyExists } from "../client";
+import { EnosApiError, NetworkError, ResponseValidationError, TimeoutError, isAlreadyExists } from "../client";
 import { partialCreateError } from "../failures";
+import { claimObject } from "./deployment-claims";
 import { warn } from "./provider-kit";
 
 /** An app, menu or permission as the service returns it: what it is found again by. */
@@ -51,12 +52,14 @@ export async function createByKeyword<T extends KeywordObject>(spec: KeywordCrea
 }
 
 /**
- * True when the request may have been processed although no answer came back: a dropped connection after the
- * request left (not `requestNotSent`), a timeout, or a gateway 5xx (the gateway may have forwarded it).
+ * True when the request may have been processed although no usable answer came back: a dropped connection after
+ * the request left (not `requestNotSent`), a timeout, a gateway 5xx (the gateway may have forwarded it), or a
+ * success answer whose body could not be read (the object exists, but its id was not in a shape we understood).
  */
 export function mayHaveReachedServer(error: unknown): boolean {
   if (NetworkError.isInstance(error)) return !error.requestNotSent;
   if (TimeoutError.isInstance(error)) return true;
+  if (ResponseValidationError.isInstance(error)) return error.status < 400 || error.status >= 500;
   return EnosApiError.isInstance(error) && error.status >= 500;
 }
 
@@ -117,6 +120,7 @@ async function lookUpAfterLoss<T extends KeywordObject>(
 /** The object found by keyword after a lost create: ours if it has our settings, else a duplicate (or adopted). */
 async function claimLost<T extends KeywordObject>(spec: KeywordCreate<T>, existing: T, what: string): Promise<T> {
   if (spec.matches(existing)) {
+    claimObject(spec.resource, existing.id);
     warn(
       `${spec.resource}: ${what}; found ${spec.noun} '${existing.id}' by its keyword and took it as the one created`,
     );
@@ -131,6 +135,8 @@ async function claimLost<T extends KeywordObject>(spec: KeywordCreate<T>, existi
 
 /** Adoption: one PUT only when the live object differs; a failed PUT records the object rather than orphan it. */
 async function adoptExisting<T extends KeywordObject>(spec: KeywordCreate<T>, existing: T): Promise<T> {
+  // Possibly the object of a resource this deployment replaces (a rename without an alias): its delete must keep it.
+  claimObject(spec.resource, existing.id);
   const needsUpdate = !spec.matches(existing);
   const action = needsUpdate ? "updating it to match the inputs" : "it already matches the inputs";
   warn(

@@ -5,7 +5,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { Emulator } from "../../emulator";
 import { enosAppProvider } from "../../provider/resources/enos-app";
-import { startProviderEmulator, stopProviderEmulator } from "./support";
+import { nextDeployment, startProviderEmulator, stopProviderEmulator } from "./support";
 
 /** Stands in for the serialized provider text the engine adds to every input and output set. */
 export const PROVIDER_TEXT = "exports.handler = require('pulumi-enos/provider-shim-under-test');";
@@ -26,7 +26,7 @@ export function withoutProvider(inputs: Props): Props {
 
 /** What a test file gets from {@link useAppEmulator}. */
 export interface AppTestEnv {
-  /** The file's emulator, reset before every test. */
+  /** The file's emulator, reset before every test (each test is a deployment of its own). */
   readonly emulator: Emulator;
   /** The provider warnings of the current test. */
   warnings(): string[];
@@ -42,6 +42,7 @@ export function useAppEmulator(): AppTestEnv {
   afterAll(async () => stopProviderEmulator(current));
   beforeEach(() => {
     current?.reset();
+    nextDeployment();
     capture = captureWarnings();
   });
   afterEach(() => capture?.restore());

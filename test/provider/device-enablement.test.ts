@@ -1,6 +1,6 @@
 import type { Emulator } from "../../emulator";
 import { deviceEnablementProvider as provider } from "../../provider/resources/device-enablement";
-import { ORG, startProviderEmulator, stopProviderEmulator } from "./support";
+import { ORG, startProviderEmulator, stopProviderEmulator, nextDeployment } from "./support";
 
 type Props = Record<string, unknown>;
 
@@ -84,6 +84,7 @@ describe("DeviceEnablement", () => {
     expect(drifted.inputs).toEqual({ ...withoutEngineKeys(news), enabled: false });
     expect(drifted.props).toMatchObject({ enabled: false, status: "disable", originalEnabled: true });
 
+    nextDeployment();
     const deleted = await deviceCalls(emulator, () => provider.delete(created.result.id, drifted.props));
     expect(deleted.calls).toEqual(["enable 200"]);
     expect(emulator.state().devices).toEqual(before);
@@ -99,6 +100,7 @@ describe("DeviceEnablement", () => {
       originalEnabled: false,
       status: "offline",
     });
+    nextDeployment();
     const deleted = await deviceCalls(emulator, () => provider.delete(created.id, created.outs));
     expect(deleted.calls).toEqual(["disable 200"]);
     expect(device(emulator, "a-inverter-2").enabled).toBe(false);
@@ -108,6 +110,7 @@ describe("DeviceEnablement", () => {
     const created = await provider.create(
       await checked({ assetId: "a-turbine-8", enabled: false, restoreOnDelete: false }),
     );
+    nextDeployment();
     const deleted = await deviceCalls(emulator, () => provider.delete(created.id, created.outs));
     expect(deleted.calls).toEqual([]);
     expect(device(emulator, "a-turbine-8").enabled).toBe(false);
@@ -119,11 +122,29 @@ describe("DeviceEnablement", () => {
     expect(created.calls).toEqual(["get 200"]);
     expect(created.result.outs).toMatchObject({ originalStatus: "inactive", status: "inactive" });
 
-    // Only restoreOnDelete changes: the enable call answers 11794 "already", which is no error.
-    const news = await checked({ assetId: "a-meter-1", enabled: true, restoreOnDelete: false });
-    const updated = await deviceCalls(emulator, () => provider.update(created.result.id, created.result.outs, news));
+    // The state says disabled (a console re-enabled it since, unrefreshed): enable answers 11794 "already", no error.
+    const stale = { ...created.result.outs, enabled: false };
+    const news = await checked({ assetId: "a-meter-1", enabled: true });
+    const updated = await deviceCalls(emulator, () => provider.update(created.result.id, stale, news));
     expect(updated.calls).toEqual(["enable 200 11794", "get 200"]);
-    expect(updated.result.outs).toMatchObject({ restoreOnDelete: false, status: "inactive" });
+    expect(updated.result.outs).toMatchObject({ enabled: true, status: "inactive" });
+  });
+
+  it("updates restoreOnDelete alone without calling EnOS", async () => {
+    const created = await provider.create(await checked({ assetId: "a-turbine-7", enabled: false }));
+    const news = await checked({ assetId: "a-turbine-7", enabled: false, restoreOnDelete: false });
+    const updated = await deviceCalls(emulator, () => provider.update(created.id, created.outs, news));
+    expect(updated.calls).toEqual([]);
+    expect(updated.result.outs).toEqual({ ...created.outs, restoreOnDelete: false });
+    nextDeployment();
+    const deleted = await deviceCalls(emulator, () => provider.delete(created.id, updated.result.outs ?? {}));
+    expect(deleted.calls).toEqual([]); // restoreOnDelete: false leaves the device disabled
+    expect(device(emulator, "a-turbine-7").enabled).toBe(false);
+    await provider.update(
+      created.id,
+      updated.result.outs ?? {},
+      await checked({ assetId: "a-turbine-7", enabled: true }),
+    );
   });
 
   it("reports a device deleted out of band as gone, deletes it as a success and refuses to create on it", async () => {
@@ -131,7 +152,10 @@ describe("DeviceEnablement", () => {
     const props = { orgId: ORG, assetId: "a-gone", enabled: false, resolvedAssetId: "a-gone", originalEnabled: true };
     try {
       expect(await provider.read(`${ORG}/a-gone`, props)).toEqual({});
-      expect(warn.mock.calls.join(" ")).toContain(`DeviceEnablement '${ORG}/a-gone' was deleted outside Pulumi`);
+      const warning = warn.mock.calls.join(" ");
+      expect(warning).toContain(`DeviceEnablement '${ORG}/a-gone': device 'a-gone' no longer exists in OU '${ORG}'`);
+      expect(warning).toContain("the next `pulumi up` fails until the device exists again");
+      nextDeployment();
       await expect(provider.delete(`${ORG}/a-gone`, props)).resolves.toBeUndefined();
       await expect(provider.create(await checked({ assetId: "a-gone", enabled: true }))).rejects.toThrow(
         `DeviceEnablement create failed: device asset 'a-gone' does not exist in OU '${ORG}'`,

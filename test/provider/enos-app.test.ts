@@ -61,6 +61,14 @@ describe("EnosApp lifecycle", () => {
     expect(env.emulator.state().apps).toEqual(before);
   });
 
+  test("an update that changes only adopt writes nothing to EnOS and keeps the computed outputs", async () => {
+    const { created, outs } = await createApp({ ...baseArgs, adopt: true });
+    const news = await checked(provider, baseArgs);
+    const update = await callsDuring(env.emulator, () => provider.update(created.id, outs, news));
+    expect(update.calls).toEqual([]);
+    expect(update.result.outs).toEqual({ ...outs, adopt: false });
+  });
+
   test("an out-of-band rename shows up in read's props and inputs", async () => {
     const { created, outs } = await createApp(baseArgs);
     env.emulator.mutate({ type: "rename-app", appId: created.id, name: { default: "Renamed", zh_CN: "改名" } });

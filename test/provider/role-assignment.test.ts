@@ -1,6 +1,6 @@
 import type { Emulator, StateData } from "../../emulator";
 import { roleAssignmentProvider as provider } from "../../provider/resources/role-assignment";
-import { ORG, callsDuring, startProviderEmulator, stopProviderEmulator } from "./support";
+import { ORG, callsDuring, startProviderEmulator, stopProviderEmulator, nextDeployment } from "./support";
 
 const ROLE_LIST = "POST /app-portal-service/v2.2/userRoles/roleList";
 const APPEND = "POST /app-portal-service/v2.2/role/appendRoles";
@@ -101,6 +101,7 @@ describe.each(["overwrite", "additive"] as const)("RoleAssignment with appendRol
     expect(rolesOf(emulator, "u-bob")).toEqual(["r-auditor", "r-device-admin", "r-viewer"]);
     emulator.mutate({ type: "revoke-role", userId: "u-bob", roleId: "r-device-admin" });
 
+    nextDeployment();
     const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, restored.result.outs));
     expect(deleted.calls).toEqual([ROLE_LIST, REMOVE, ROLE_LIST]);
     expect(allGrants(emulator)).toEqual(seedGrants);
@@ -132,6 +133,7 @@ describe.each(["overwrite", "additive"] as const)("RoleAssignment with appendRol
     expect(updated.calls).toEqual([ROLE_LIST, REMOVE, ROLE_LIST]);
     expect(rolesOf(emulator, "u-alice")).toEqual(["r-device-admin", "r-org-admin"]);
 
+    nextDeployment();
     const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, updated.result.outs));
     expect(deleted.calls).toEqual([ROLE_LIST, REMOVE, ROLE_LIST]);
     expect(allGrants(emulator)).toEqual(seedGrants);
@@ -152,6 +154,7 @@ describe.each(["overwrite", "additive"] as const)("RoleAssignment with appendRol
     const again = await callsDuring(emulator, () => provider.update(created.result.id, created.result.outs, inputs));
     expect(again.calls).toEqual([ROLE_LIST]);
     // It lists nothing, so delete has nothing of its own to remove.
+    nextDeployment();
     const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, again.result.outs));
     expect(deleted.calls).toEqual([]);
     expect(rolesOf(emulator, "u-carol")).toEqual(["r-operator"]);
@@ -237,7 +240,10 @@ describe("RoleAssignment guardrails and failures", () => {
       const read = await callsDuring(emulator, () => provider.read(`${ORG}/u-nobody`, props));
       expect(read.result).toEqual({});
       expect(read.calls).toEqual([ROLE_LIST]);
-      expect(warn.mock.calls.join(" ")).toContain(`RoleAssignment '${ORG}/u-nobody' was deleted outside Pulumi`);
+      expect(warn.mock.calls.join(" ")).toContain(
+        `RoleAssignment '${ORG}/u-nobody': user 'u-nobody' is no longer in OU '${ORG}'`,
+      );
+      nextDeployment();
       await expect(provider.delete(`${ORG}/u-nobody`, props)).resolves.toBeUndefined();
       await expect(provider.create(await checked({ userId: "u-nobody", roleIds: ["r-viewer"] }))).rejects.toThrow(
         `user 'u-nobody' is not a member of OU '${ORG}'`,

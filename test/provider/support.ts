@@ -1,6 +1,7 @@
 import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from "../../emulator";
 import { configure } from "../../provider/config";
 import { resetClient } from "../../provider/context";
+import { resetClaims } from "../../provider/resources/deployment-claims";
 
 export const ORG = "o-demo";
 export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-secret-key" };
@@ -8,6 +9,7 @@ export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-
 /** An emulator on an ephemeral port with the provider configured against it, as `configure` would in the engine. */
 export async function startProviderEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const emulator = await startEmulator({ port: 0, ...options });
+  resetClaims(); // each test file is a deployment of its own
   const config: Record<string, string> = {
     "enos:apiUrl": emulator.url,
     "enos:accessKey": SERVICE_ACCOUNT.accessKey,
@@ -21,8 +23,18 @@ export async function startProviderEmulator(options: EmulatorOptions = {}): Prom
 
 export async function stopProviderEmulator(emulator: Emulator | undefined): Promise<void> {
   await resetClient();
+  resetClaims();
   configure(undefined);
   await emulator?.close();
+}
+
+/**
+ * Starts a new deployment as far as the provider process is concerned. The engine never creates and deletes one
+ * resource in one deployment, so the provider takes a delete of an object created in the same process for the old
+ * half of a rename or replacement (deployment-claims.ts); a test's delete after its create models a later run.
+ */
+export function nextDeployment(): void {
+  resetClaims();
 }
 
 /** The EnOS calls in the log, token calls left out, as "METHOD /path" (query dropped): what tests count. */

@@ -1,6 +1,6 @@
 import type { Emulator, StateData } from "../../emulator";
 import { userGroupMembershipProvider as provider } from "../../provider/resources/user-group-membership";
-import { ORG, callsDuring, startProviderEmulator, stopProviderEmulator } from "./support";
+import { ORG, callsDuring, startProviderEmulator, stopProviderEmulator, nextDeployment } from "./support";
 
 const GROUP_LIST = "POST /app-portal-service/v2.2/userGroup/getUsersUserGroupList";
 const APPEND = "POST /app-portal-service/v2.2/userGroup/appendUserGroups";
@@ -72,6 +72,7 @@ describe("UserGroupMembership", () => {
     expect(groupsOf(emulator, "u-bob")).toEqual(["g-eng", "g-field"]);
     emulator.mutate({ type: "revoke-group", userId: "u-bob", userGroupId: "g-field" });
 
+    nextDeployment();
     const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, restored.result.outs));
     expect(deleted.calls).toEqual([GROUP_LIST, REMOVE, GROUP_LIST]);
     expect(allGrants(emulator)).toEqual(seedGrants);
@@ -96,6 +97,7 @@ describe("UserGroupMembership", () => {
     expect(updated.calls).toEqual([GROUP_LIST, REMOVE, GROUP_LIST]);
     expect(groupsOf(emulator, "u-alice")).toEqual(["g-eng", "g-ops"]);
 
+    nextDeployment();
     await provider.delete(created.result.id, updated.result.outs);
     expect(allGrants(emulator)).toEqual(seedGrants);
   });
@@ -138,7 +140,9 @@ describe("UserGroupMembership", () => {
       ]);
 
       expect(await provider.read(`${ORG}/u-nobody`, props("u-nobody"))).toEqual({});
-      expect(warn.mock.calls.join(" ")).toContain(`UserGroupMembership '${ORG}/u-nobody' was deleted outside Pulumi`);
+      expect(warn.mock.calls.join(" ")).toContain(
+        `UserGroupMembership '${ORG}/u-nobody': user 'u-nobody' is no longer in OU '${ORG}'`,
+      );
     } finally {
       warn.mockRestore();
     }
