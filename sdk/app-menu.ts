@@ -1,9 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createProviderShim } from "./provider-shim";
-import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
 
 const provider = createProviderShim("AppMenu");
+
+/** Every output of {@link AppMenu}, inputs included (placeholders: see withOutputPlaceholders). */
+const OUTPUTS: Record<OwnOutputName<AppMenu>, true> = {
+  orgId: true,
+  appId: true,
+  keyword: true,
+  name: true,
+  description: true,
+  parentId: true,
+  sortId: true,
+  url: true,
+  adopt: true,
+  menuId: true,
+  status: true,
+};
 
 /** Inputs of {@link AppMenu}. */
 export interface AppMenuArgs {
@@ -44,6 +59,6 @@ export class AppMenu extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<unknown>;
 
   constructor(name: string, args: AppMenuArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, withOutputPlaceholders(args, ["menuId", "status"]), opts, TYPE_MODULE, "AppMenu");
+    super(provider, name, withOutputPlaceholders(args, OUTPUTS), opts, TYPE_MODULE, "AppMenu");
   }
 }

@@ -1,9 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createProviderShim } from "./provider-shim";
-import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
 
 const provider = createProviderShim("AppPermission");
+
+/** Every output of {@link AppPermission}, inputs included (placeholders: see withOutputPlaceholders). */
+const OUTPUTS: Record<OwnOutputName<AppPermission>, true> = {
+  orgId: true,
+  appId: true,
+  keyword: true,
+  name: true,
+  description: true,
+  adopt: true,
+  status: true,
+};
 
 /** Inputs of {@link AppPermission}. */
 export interface AppPermissionArgs {
@@ -33,6 +44,6 @@ export class AppPermission extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<unknown>;
 
   constructor(name: string, args: AppPermissionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, withOutputPlaceholders(args, ["status"]), opts, TYPE_MODULE, "AppPermission");
+    super(provider, name, withOutputPlaceholders(args, OUTPUTS), opts, TYPE_MODULE, "AppPermission");
   }
 }

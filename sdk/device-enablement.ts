@@ -1,8 +1,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createProviderShim } from "./provider-shim";
-import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 
 const provider = createProviderShim("DeviceEnablement");
+
+/** Every output of {@link DeviceEnablement}, inputs included (placeholders: see withOutputPlaceholders). */
+const OUTPUTS: Record<OwnOutputName<DeviceEnablement>, true> = {
+  orgId: true,
+  assetId: true,
+  productKey: true,
+  deviceKey: true,
+  enabled: true,
+  restoreOnDelete: true,
+  resolvedAssetId: true,
+  originalStatus: true,
+  originalEnabled: true,
+  status: true,
+};
 
 /** Inputs of {@link DeviceEnablement}: name the device by `assetId`, or by `productKey` plus `deviceKey`. */
 export interface DeviceEnablementArgs {
@@ -41,7 +55,6 @@ export class DeviceEnablement extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<string>;
 
   constructor(name: string, args: DeviceEnablementArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["resolvedAssetId", "originalStatus", "originalEnabled", "status"];
-    super(provider, name, withOutputPlaceholders(args, outputs), opts, TYPE_MODULE, "DeviceEnablement");
+    super(provider, name, withOutputPlaceholders(args, OUTPUTS), opts, TYPE_MODULE, "DeviceEnablement");
   }
 }

@@ -1,9 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createProviderShim } from "./provider-shim";
-import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
 
 const provider = createProviderShim("EnosApp");
+
+/** Every output of {@link EnosApp}, inputs included (placeholders: see withOutputPlaceholders). */
+const OUTPUTS: Record<OwnOutputName<EnosApp>, true> = {
+  orgId: true,
+  name: true,
+  description: true,
+  category: true,
+  type: true,
+  keyword: true,
+  icon: true,
+  url: true,
+  adopt: true,
+  accessKey: true,
+  secretKey: true,
+  categoryName: true,
+  organizationName: true,
+  createdAt: true,
+  status: true,
+};
 
 /** Inputs of {@link EnosApp}. */
 export interface EnosAppArgs {
@@ -56,8 +75,7 @@ export class EnosApp extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<number>;
 
   constructor(name: string, args: EnosAppArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["accessKey", "secretKey", "categoryName", "organizationName", "createdAt", "status"];
     const secretOpts = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secretKey"] });
-    super(provider, name, withOutputPlaceholders(args, outputs), secretOpts, TYPE_MODULE, "EnosApp");
+    super(provider, name, withOutputPlaceholders(args, OUTPUTS), secretOpts, TYPE_MODULE, "EnosApp");
   }
 }

@@ -1,12 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 
+/** The names of a resource class's own outputs: its `declare readonly x: pulumi.Output<T>` fields. */
+export type OwnOutputName<R> = Exclude<
+  { [K in keyof R]-?: R[K] extends pulumi.Output<unknown> ? K : never }[keyof R],
+  keyof pulumi.dynamic.Resource
+>;
+
 /**
- * Copies the user's args next to `undefined` placeholders for computed outputs: `dynamic.Resource` only exposes
- * outputs whose keys exist in props, and it mutates the object it is given (pulumi.md §A1).
+ * Copies the user's args over `undefined` placeholders for every output of `R`: `dynamic.Resource` only exposes the
+ * outputs whose keys exist in props (pulumi.md §A1), optional inputs the user left out included, and it mutates the
+ * object it is given. `outputs` is a record rather than a list so that one missing output fails to compile.
  */
-export function withOutputPlaceholders<T extends object>(args: T, outputs: readonly string[]): pulumi.Inputs {
+export function withOutputPlaceholders<R>(args: object, outputs: Record<OwnOutputName<R>, true>): pulumi.Inputs {
   const props: pulumi.Inputs = {};
-  for (const key of outputs) props[key] = undefined;
+  for (const key of Object.keys(outputs)) props[key] = undefined;
   return { ...props, ...args };
 }
 

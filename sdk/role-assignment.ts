@@ -1,9 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import { claimExhaustiveTarget } from "./exhaustive-registry";
 import { createProviderShim } from "./provider-shim";
-import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 
 const provider = createProviderShim("RoleAssignment");
+
+/** Every output of {@link RoleAssignment}, inputs included (placeholders: see withOutputPlaceholders). */
+const OUTPUTS: Record<OwnOutputName<RoleAssignment>, true> = {
+  orgId: true,
+  userId: true,
+  roleIds: true,
+  exhaustive: true,
+  protectedRoleIds: true,
+  maxRemovals: true,
+  assignedRoleIds: true,
+  managedRoleIds: true,
+};
 
 /** Inputs of {@link RoleAssignment}. */
 export interface RoleAssignmentArgs {
@@ -39,13 +51,6 @@ export class RoleAssignment extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RoleAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     claimExhaustiveTarget("RoleAssignment", name, args.orgId, args.userId, args.exhaustive);
-    super(
-      provider,
-      name,
-      withOutputPlaceholders(args, ["assignedRoleIds", "managedRoleIds"]),
-      opts,
-      TYPE_MODULE,
-      "RoleAssignment",
-    );
+    super(provider, name, withOutputPlaceholders(args, OUTPUTS), opts, TYPE_MODULE, "RoleAssignment");
   }
 }

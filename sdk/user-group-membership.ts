@@ -1,9 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import { claimExhaustiveTarget } from "./exhaustive-registry";
 import { createProviderShim } from "./provider-shim";
-import { TYPE_MODULE, withOutputPlaceholders } from "./resource-options";
+import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 
 const provider = createProviderShim("UserGroupMembership");
+
+/** Every output of {@link UserGroupMembership}, inputs included (placeholders: see withOutputPlaceholders). */
+const OUTPUTS: Record<OwnOutputName<UserGroupMembership>, true> = {
+  orgId: true,
+  userId: true,
+  userGroupIds: true,
+  exhaustive: true,
+  protectedUserGroupIds: true,
+  maxRemovals: true,
+  assignedUserGroupIds: true,
+  managedUserGroupIds: true,
+};
 
 /** Inputs of {@link UserGroupMembership}. */
 export interface UserGroupMembershipArgs {
@@ -39,7 +51,7 @@ export class UserGroupMembership extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: UserGroupMembershipArgs, opts?: pulumi.CustomResourceOptions) {
     claimExhaustiveTarget("UserGroupMembership", name, args.orgId, args.userId, args.exhaustive);
-    const props = withOutputPlaceholders(args, ["assignedUserGroupIds", "managedUserGroupIds"]);
+    const props = withOutputPlaceholders(args, OUTPUTS);
     super(provider, name, props, opts, TYPE_MODULE, "UserGroupMembership");
   }
 }
