@@ -1,10 +1,26 @@
 import * as pulumi from "@pulumi/pulumi";
 
-// Two exhaustive grants for one (OU, user) would remove each other's ids on every run, forever (peers.md: the Okta
-// for_each loop). The program process sees every resource, so the check lives here rather than in the provider.
-const claims = new Map<string, string>();
+// An exhaustive grant says "these ids are the user's whole set", so any other resource of the same kind for the same
+// (OU, user) fights it forever: two exhaustive ones remove each other's ids on every run (peers.md: the Okta
+// for_each loop), and an additive one's ids are removed by the exhaustive one and put back by itself. The program
+// process sees every resource, so the check lives here rather than in the provider.
+const targets = new Map<string, Target[]>();
 
-/** Fails the program when a second exhaustive resource of `kind` targets the same OU and user. */
+/** One grant resource as the registry sees it. */
+export interface Target {
+  name: string;
+  exhaustive: boolean;
+}
+
+/** The resource among `others` (same kind, OU and user) that `self` cannot coexist with, if any. */
+export function rivalOf(self: Target, others: readonly Target[]): Target | undefined {
+  return others.find((other) => other.name !== self.name && (other.exhaustive || self.exhaustive));
+}
+
+/**
+ * Registers a grant resource of `kind` for its OU and user, and fails the program when it and another resource of
+ * `kind` for the same OU and user cannot both hold (one of them exhaustive).
+ */
 export function claimExhaustiveTarget(
   kind: string,
   resourceName: string,
@@ -13,18 +29,31 @@ export function claimExhaustiveTarget(
   exhaustive: pulumi.Input<boolean> | undefined,
 ): void {
   pulumi.all([orgId, userId, exhaustive]).apply(([org, user, isExhaustive]) => {
-    if (isExhaustive !== true) return;
-    const key = `${kind}:${org ?? defaultOrgId() ?? ""}/${user}`;
-    const owner = claims.get(key);
-    if (owner !== undefined && owner !== resourceName) {
-      throw new Error(
-        `${kind} '${resourceName}' and '${owner}' are both exhaustive for user '${user}' in OU ` +
-          `'${org ?? defaultOrgId() ?? "(default)"}': each would remove the other's ids on every run. ` +
-          `Merge them into one resource, or set exhaustive: false on one of them.`,
-      );
-    }
-    claims.set(key, resourceName);
+    const ou = org ?? defaultOrgId() ?? "(default)";
+    const key = `${kind}:${ou}/${user}`;
+    const self = { name: resourceName, exhaustive: isExhaustive === true };
+    const others = (targets.get(key) ?? []).filter((other) => other.name !== resourceName);
+    const rival = rivalOf(self, others);
+    if (rival !== undefined) throw new Error(conflictMessage(kind, self, rival, user, ou));
+    targets.set(key, [...others, self]);
   });
+}
+
+/** Why `self` and `rival` cannot both exist, and the two ways out. */
+export function conflictMessage(kind: string, self: Target, rival: Target, user: string, ou: string): string {
+  const where = `for user '${user}' in OU '${ou}'`;
+  if (self.exhaustive && rival.exhaustive) {
+    return (
+      `${kind} '${self.name}' and '${rival.name}' are both exhaustive ${where}: each would remove the other's ids ` +
+      `on every run. Merge them into one resource, or set exhaustive: false on one of them.`
+    );
+  }
+  const [exhaustive, additive] = self.exhaustive ? [self, rival] : [rival, self];
+  return (
+    `${kind} '${exhaustive.name}' is exhaustive ${where}, so the ids of '${additive.name}' would be removed by it ` +
+    `and granted again on every run. List them in '${exhaustive.name}' and remove '${additive.name}', or set ` +
+    `exhaustive: false on '${exhaustive.name}'.`
+  );
 }
 
 function defaultOrgId(): string | undefined {
