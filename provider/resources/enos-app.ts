@@ -4,7 +4,7 @@
  * The app's `secretKey` is an output only: no message built here ever contains it.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { App, AppWrite, EnosClient } from "../client";
+import { isNotFound, type App, type AppWrite, type EnosClient } from "../client";
 import { clientFor, resolveOrgId } from "../context";
 import { checkEnosApp, enosAppReplaceOn, type EnosAppInputs } from "../inputs";
 import {
@@ -81,6 +81,20 @@ function stateOf(inputs: Props, app: App, stored: Props): Props {
   return definedOnly({ ...inputFields(inputs), ...computedOf(app, stored) });
 }
 
+/**
+ * The Create App POST. EnOS answers an unknown category (or OU) with not-found, and no documented API lists the
+ * categories, so `check` cannot catch it at preview: the error says which inputs to look at.
+ */
+async function postApp(client: EnosClient, orgId: string, write: AppWrite): Promise<App> {
+  try {
+    return await client.appService.createApp(orgId, write);
+  } catch (error) {
+    if (!isNotFound(error) || !(error instanceof Error)) throw error;
+    const hint = `check \`category\` (${write.category}: it must be an application category of OU ${orgId}) and \`orgId\``;
+    throw new Error(`${error.message}; ${hint}`, { cause: error });
+  }
+}
+
 async function createApp(client: EnosClient, raw: Props): Promise<dynamic.CreateResult> {
   const inputs = raw as EnosAppInputs;
   const { orgId } = inputs;
@@ -91,7 +105,7 @@ async function createApp(client: EnosClient, raw: Props): Promise<dynamic.Create
     scope: `OU ${orgId}`,
     keyword: inputs.keyword,
     adopt: inputs.adopt,
-    create: () => client.appService.createApp(orgId, write),
+    create: () => postApp(client, orgId, write),
     list: () => client.appService.listApps(orgId),
     update: (id) => client.appService.updateApp(orgId, { ...write, id }),
     matches: (live) => sameSettings(writeOf(live), { ...write }),

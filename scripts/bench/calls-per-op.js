@@ -2,7 +2,7 @@
 // Section 1: EnOS API calls per provider operation, one resource of each kind through check -> create -> read ->
 // check -> diff -> update -> delete, counted from the emulator's request log. Deterministic integers.
 "use strict";
-const { ORG, PROVIDER_TEXT, resourceProviders, checked, freshSection, measured } = require("./harness");
+const { ORG, PROVIDER_TEXT, resourceProviders, checked, freshSection, measured, nextDeployment } = require("./harness");
 
 /** @typedef {import("./harness").Props} Props */
 /** @typedef {import("./harness").Provider} Provider */
@@ -79,6 +79,8 @@ async function lifecycle(emulator, provider, first, second) {
   const updated = await measured(emulator, () => provider.update(id, stored, news));
   steps.update = updated.calls;
   const final = { ...stored, ...updated.result.outs };
+  // A destroy is a later deployment than the create (the provider spares objects created in the same one).
+  nextDeployment();
   steps.delete = (await measured(emulator, () => provider.delete(id, final))).calls;
   return steps;
 }

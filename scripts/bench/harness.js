@@ -10,6 +10,7 @@ const { startEmulator } = require("../../dist/emulator");
 const { configure: configureProvider, resourceProviders } = require("../../dist/provider");
 const { configure: storeSettings } = require("../../dist/provider/config");
 const { clientFor, resetClient } = require("../../dist/provider/context");
+const { resetClaims } = require("../../dist/provider/resources/deployment-claims");
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 const ORG = "o-demo";
@@ -49,6 +50,7 @@ function addLatency(emulator) {
  */
 async function freshSection(emulator, options = {}) {
   await resetClient();
+  resetClaims();
   if (options.seed) emulator.reseed(options.seed);
   else emulator.reset();
   addLatency(emulator);
@@ -169,4 +171,5 @@ module.exports = {
   checked,
   median,
   captureWarnings,
+  nextDeployment: resetClaims,
 };

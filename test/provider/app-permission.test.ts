@@ -59,6 +59,15 @@ describe("AppPermission lifecycle", () => {
     expect(env.emulator.state().permissions).toEqual(before);
   });
 
+  test("an out-of-band rename shows up in read's props and inputs, with one list call", async () => {
+    const own = await createPermission();
+    env.emulator.mutate({ type: "rename-permission", permissionId: own.id, name: { default: "Remove Device" } });
+    const read = await callsDuring(env.emulator, () => provider.read(own.id, own.outs));
+    expect(read.calls).toEqual([`GET ${PERMISSIONS}`]);
+    expect(read.result.inputs).toMatchObject({ name: { default: "Remove Device" }, keyword: "device.delete" });
+    expect(read.result.props).toMatchObject({ name: { default: "Remove Device" } });
+  });
+
   test("a permission deleted out of band, or with its app, leaves the stack with a warning", async () => {
     const own = await createPermission();
     env.emulator.mutate({ type: "delete-permission", permissionId: own.id });

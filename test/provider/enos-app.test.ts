@@ -69,6 +69,14 @@ describe("EnosApp lifecycle", () => {
     expect(update.result.outs).toEqual({ ...outs, adopt: false });
   });
 
+  test("an unknown category, which check cannot know, fails the create naming the input to fix", async () => {
+    const inputs = await checked(provider, { ...baseArgs, category: 999 });
+    const error = await thrown(() => provider.create(inputs));
+    expect(error.message).toContain("31404 category.not.exist");
+    expect(error.message).toContain(`check \`category\` (999: it must be an application category of OU ${ORG})`);
+    expect(env.emulator.state().apps).toEqual([]);
+  });
+
   test("an out-of-band rename shows up in read's props and inputs", async () => {
     const { created, outs } = await createApp(baseArgs);
     env.emulator.mutate({ type: "rename-app", appId: created.id, name: { default: "Renamed", zh_CN: "改名" } });
