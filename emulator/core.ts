@@ -1,5 +1,6 @@
 import type { TokenStore } from "./auth";
 import type { FaultRegistry } from "./faults";
+import type { ReplayGuard } from "./replay-guard";
 import type { RequestLog } from "./request-log";
 import type { AppendRolesMode, Route } from "./routes/route";
 import type { Store } from "./state";
@@ -8,6 +9,8 @@ import type { Store } from "./state";
 export interface EmulatorCore {
   readonly store: Store;
   readonly tokens: TokenStore;
+  /** The token service's 1001 replay check; null when switched off. */
+  readonly replays: ReplayGuard | null;
   readonly faults: FaultRegistry;
   readonly log: RequestLog;
   readonly routes: readonly Route[];

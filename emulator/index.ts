@@ -1,9 +1,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { TokenStore } from "./auth";
+import { TIMESTAMP_SKEW_MS, TokenStore } from "./auth";
 import { resetCore, type EmulatorCore } from "./core";
 import { FaultRegistry, type Fault, type FaultSpec } from "./faults";
 import { applyMutation, type Mutation } from "./mutations";
+import { ReplayGuard } from "./replay-guard";
 import { RequestLog, type RequestLogEntry } from "./request-log";
 import { allRoutes } from "./routes";
 import type { AppendRolesMode } from "./routes/route";
@@ -46,6 +47,11 @@ export interface EmulatorOptions {
   auth?: boolean;
   /** Lifetime of issued access tokens. @default 7200 */
   tokenLifetimeSeconds?: number;
+  /**
+   * Token-service replay check: a reused (appKey, encryption) pair answers status 1001 (enos-api.md §1.2). Switch it
+   * off only for a client that cannot yet send a fresh timestamp on every token request. @default true
+   */
+  tokenReplayCheck?: boolean;
   /** appendRoles semantics: "overwrite" (newest docs) or "additive" (older docs). @default "overwrite" */
   appendRolesMode?: AppendRolesMode;
   /** Epoch-ms clock for token expiry, timestamps and skew checks (tests inject one). @default Date.now */
@@ -84,6 +90,7 @@ function createCore(options: EmulatorOptions): EmulatorCore {
   return {
     store: new Store(loadSeed(options.seed), options.stateFile),
     tokens: new TokenStore(clock, (options.tokenLifetimeSeconds ?? 7200) * 1000),
+    replays: options.tokenReplayCheck === false ? null : new ReplayGuard(clock, TIMESTAMP_SKEW_MS),
     faults: new FaultRegistry(options.random ?? Math.random),
     log: new RequestLog(),
     routes: allRoutes,

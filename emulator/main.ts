@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { startEmulator, type AppendRolesMode, type EmulatorOptions } from "./index";
 
 const USAGE = `usage: enos-emulator [--port 8088] [--host 127.0.0.1] [--seed file.json] [--state-file state.json]
-                     [--insecure-no-auth] [--append-roles overwrite|additive] [--token-lifetime seconds]`;
+                     [--insecure-no-auth] [--append-roles overwrite|additive] [--token-lifetime seconds]
+                     [--allow-token-replay]`;
 
 function readOptions(): EmulatorOptions {
   const { values } = parseArgs({
@@ -15,6 +16,7 @@ function readOptions(): EmulatorOptions {
       "insecure-no-auth": { type: "boolean", default: false },
       "append-roles": { type: "string", default: "overwrite" },
       "token-lifetime": { type: "string", default: "7200" },
+      "allow-token-replay": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -34,6 +36,7 @@ function readOptions(): EmulatorOptions {
     auth: !values["insecure-no-auth"],
     appendRolesMode: mode satisfies AppendRolesMode,
     tokenLifetimeSeconds: lifetime,
+    tokenReplayCheck: !values["allow-token-replay"],
     ...(values.seed === undefined ? {} : { seed: values.seed }),
     ...(values["state-file"] === undefined ? {} : { stateFile: values["state-file"] }),
   };

@@ -1,6 +1,7 @@
 import type { Credential, TokenStore } from "../auth";
 import type { ServiceName } from "../envelopes";
 import { denied, notFound } from "../service-error";
+import type { ReplayGuard } from "../replay-guard";
 import type { Store } from "../state";
 
 /** How appendRoles treats the user's existing roles (enos-api.md §3: newest docs overwrite, 2.3.0 just "assign"). */
@@ -18,6 +19,8 @@ export interface RouteContext {
   /** The authenticated service account; null when auth is off (--insecure-no-auth). */
   readonly caller: Credential | null;
   readonly tokens: TokenStore;
+  /** null when the 1001 replay check is switched off. */
+  readonly replays: ReplayGuard | null;
   readonly clock: () => number;
   readonly appendRolesMode: AppendRolesMode;
 }

@@ -16,8 +16,8 @@ function field(body: Record<string, unknown>, name: string): unknown {
 /**
  * Checks {appKey, encryption, timestamp} (enos-api.md §1.1): encryption = lowercase hex sha256(appKey + timestamp +
  * secretKey). inf: timestamp may be a number or a decimal string; outside +-15 min it is 1004. inf: every status
- * is sent with HTTP 200 (the HTTP status of token-service errors is n/f, enos-api.md §8). The documented 1001
- * (replayed encryption) is not emulated yet.
+ * is sent with HTTP 200 (the HTTP status of token-service errors is n/f, enos-api.md §8). A valid pair seen before
+ * is 1001 (replay, see replay-guard.ts); inf: it is checked after 1002/1003, so only a genuine pair counts as used.
  */
 function verifyKeyPair(context: RouteContext): { body: Record<string, unknown>; accessKey: string } {
   const body = context.body;
@@ -34,6 +34,7 @@ function verifyKeyPair(context: RouteContext): { body: Record<string, unknown>; 
   if (!credential) throw new CodedError(1002, "appKey does not exist");
   if (encryption !== sha256Hex(appKey + String(stamp) + credential.secretKey))
     throw new CodedError(1003, "encryption is not valid");
+  if (context.replays?.isReplay(appKey, encryption, stamp)) throw new CodedError(1001, "repeated request");
   return { body: fields, accessKey: appKey };
 }
 

@@ -56,6 +56,7 @@ export interface Credentials {
 /** One service account talking to one emulator. */
 export class TestClient {
   token: string | undefined;
+  private lastStamp = 0;
 
   constructor(
     readonly url: string,
@@ -64,9 +65,16 @@ export class TestClient {
     readonly signByDefault = true,
   ) {}
 
-  tokenBody(timestamp = this.clock()): Record<string, unknown> {
+  /** A fresh timestamp per token request, as the token service refuses a reused encryption (1001). */
+  tokenBody(timestamp = this.nextStamp()): Record<string, unknown> {
     const { accessKey, secretKey } = this.credentials;
     return { appKey: accessKey, encryption: sha256(accessKey + String(timestamp) + secretKey), timestamp };
+  }
+
+  /** The clock's time, or 1 ms after the last stamp used (a manual clock may stand still). */
+  private nextStamp(): number {
+    this.lastStamp = Math.max(this.clock(), this.lastStamp + 1);
+    return this.lastStamp;
   }
 
   async login(): Promise<string> {

@@ -1,4 +1,5 @@
 import { paramsData, requestSignature, type Emulator } from "../../emulator";
+import { ReplayGuard } from "../../emulator/replay-guard";
 import { APPS, DEMO, manualClock, setup, sha256, signRequest, TestClient } from "./support";
 
 const GET = "/apim-token-service/v2.0/token/get";
@@ -58,6 +59,30 @@ describe("token service and gateway auth", () => {
     const reply = await client.raw("POST", GET, { body });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ status, business: "apim-token-service", data: null });
+  });
+
+  it("refuses a token request that reuses an accepted encryption (1001 replay), on get and on refresh", async () => {
+    const body = client.tokenBody();
+    expect((await client.raw("POST", GET, { body })).body.status).toBe(0);
+    const replay = await client.raw("POST", GET, { body });
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual({ status: 1001, msg: "repeated request", business: "apim-token-service", data: null });
+    const token = await client.login();
+    const refresh = { ...client.tokenBody(), accessToken: token };
+    expect((await client.raw("POST", REFRESH, { body: refresh })).body.status).toBe(0);
+    expect((await client.raw("POST", REFRESH, { body: refresh })).body.status).toBe(1001);
+    client.token = undefined;
+  });
+
+  it("does not count a refused pair as used, and forgets a pair once its timestamp is out of the window", async () => {
+    const wrong = { ...client.tokenBody(), encryption: sha256("wrong") };
+    expect((await client.raw("POST", GET, { body: wrong })).body.status).toBe(1003);
+    expect((await client.raw("POST", GET, { body: wrong })).body.status).toBe(1003);
+    const body = client.tokenBody();
+    expect((await client.raw("POST", GET, { body })).body.status).toBe(0);
+    clock.advance(16 * 60_000);
+    expect((await client.raw("POST", GET, { body })).body.status).toBe(1004);
+    client.token = undefined;
   });
 
   it("refreshes a token: the new one works and the old one is refused", async () => {
@@ -135,6 +160,32 @@ describe("token service and gateway auth", () => {
     const reply = await client.raw("GET", "/enos-app-service/v2.5/nothing");
     expect(reply.status).toBe(404);
     expect(reply.body).toEqual({ message: "no Route matched with those values" });
+  });
+});
+
+describe("token replay check switched off (tokenReplayCheck: false)", () => {
+  it("accepts the same token request twice", async () => {
+    const { emulator, client } = await setup({ tokenReplayCheck: false });
+    try {
+      const body = client.tokenBody();
+      const first = await client.raw<{ accessToken: string }>("POST", GET, { body });
+      const second = await client.raw<{ accessToken: string }>("POST", GET, { body });
+      expect(second.body.status).toBe(0);
+      expect(second.body.data.accessToken).toBe(first.body.data.accessToken);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
+describe("ReplayGuard", () => {
+  it("keeps at most maxEntries pairs, dropping the oldest", () => {
+    const guard = new ReplayGuard(() => 1_000, 60_000, 2);
+    expect([guard.isReplay("k", "a", 1_000), guard.isReplay("k", "b", 1_000)]).toEqual([false, false]);
+    expect(guard.isReplay("k", "c", 1_000)).toBe(false);
+    expect(guard.size).toBe(2);
+    expect(guard.isReplay("k", "a", 1_000)).toBe(false);
+    expect(guard.isReplay("k", "c", 1_000)).toBe(true);
   });
 });
 
