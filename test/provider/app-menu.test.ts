@@ -82,7 +82,8 @@ describe("AppMenu lifecycle", () => {
   test("out-of-band rename and delete of a menu show up in read", async () => {
     const { id, outs, inputs } = await createMenu();
     env.emulator.mutate({ type: "rename-menu", menuId: id, name: "Renamed" });
-    const read = await provider.read(id, outs);
+    const { result: read, calls } = await callsDuring(env.emulator, () => provider.read(id, outs));
+    expect(calls).toEqual([`GET ${MENUS}`]);
     expect(read.inputs).toEqual({ ...withoutProvider(inputs), name: { default: "Renamed" } });
     expect(read.props).toMatchObject({ name: { default: "Renamed" }, menuId: id });
 

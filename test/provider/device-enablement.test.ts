@@ -100,6 +100,17 @@ describe("DeviceEnablement", () => {
       originalEnabled: false,
       status: "offline",
     });
+    // Read and update address the device by the resolved asset id: one call each, no productKey lookup.
+    const read = await deviceCalls(emulator, () => provider.read(created.id, created.outs as Props));
+    expect(read.calls).toEqual(["get 200"]);
+    expect(read.result).toEqual({ id: created.id, props: created.outs, inputs: withoutEngineKeys(inputs) });
+    expect(emulator.requestLog().at(-1)?.query).toMatchObject({ assetId: "a-inverter-2" });
+    const off = await checked({ productKey: "p-inverter", deviceKey: "inverter-2", enabled: false });
+    const updated = await deviceCalls(emulator, () => provider.update(created.id, created.outs as Props, off));
+    expect(updated.calls).toEqual(["disable 200", "get 200"]);
+    expect(device(emulator, "a-inverter-2").enabled).toBe(false);
+    const back = await checked({ productKey: "p-inverter", deviceKey: "inverter-2", enabled: true });
+    await provider.update(created.id, updated.result.outs ?? {}, back);
     nextDeployment();
     const deleted = await deviceCalls(emulator, () => provider.delete(created.id, created.outs));
     expect(deleted.calls).toEqual(["disable 200"]);

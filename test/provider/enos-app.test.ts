@@ -80,7 +80,8 @@ describe("EnosApp lifecycle", () => {
   test("an out-of-band rename shows up in read's props and inputs", async () => {
     const { created, outs } = await createApp(baseArgs);
     env.emulator.mutate({ type: "rename-app", appId: created.id, name: { default: "Renamed", zh_CN: "改名" } });
-    const read = await provider.read(created.id, outs);
+    const { result: read, calls } = await callsDuring(env.emulator, () => provider.read(created.id, outs));
+    expect(calls).toEqual([LIST]);
     expect(read.props).toMatchObject({ name: { default: "Renamed", zh_CN: "改名" }, secretKey: outs["secretKey"] });
     expect(read.inputs).toMatchObject({ name: { default: "Renamed", zh_CN: "改名" }, url: baseArgs.url });
   });

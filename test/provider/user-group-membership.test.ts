@@ -58,8 +58,11 @@ describe("UserGroupMembership", () => {
     expect(groupsOf(emulator, "u-bob")).toEqual(["g-eng"]);
     const updatedOuts = updated.result.outs as Props;
 
+    expect(await provider.diff(created.result.id, updatedOuts, news)).toEqual({});
     const moved = await checked({ userId: "u-bob", userGroupIds: ["g-eng"], orgId: "o-other" });
     expect(await provider.diff(created.result.id, updatedOuts, moved)).toEqual({ replaces: ["orgId"] });
+    const otherUser = await checked({ userId: "u-carol", userGroupIds: ["g-eng"] });
+    expect(await provider.diff(created.result.id, updatedOuts, otherUser)).toEqual({ replaces: ["userId"] });
 
     emulator.mutate({ type: "revoke-group", userId: "u-bob", userGroupId: "g-eng" });
     emulator.mutate({ type: "grant-group", userId: "u-bob", userGroupId: "g-field" });
@@ -98,7 +101,8 @@ describe("UserGroupMembership", () => {
     expect(groupsOf(emulator, "u-alice")).toEqual(["g-eng", "g-ops"]);
 
     nextDeployment();
-    await provider.delete(created.result.id, updated.result.outs);
+    const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, updated.result.outs));
+    expect(deleted.calls).toEqual([GROUP_LIST, REMOVE, GROUP_LIST]);
     expect(allGrants(emulator)).toEqual(seedGrants);
   });
 
