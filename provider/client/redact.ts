@@ -1,11 +1,15 @@
 /**
  * Keeps secrets out of logs and error messages, two ways: by field name (any JSON key that names a secret, token,
- * signature, encryption or password) and by value (every secret the client knows, wherever it appears in text).
+ * signature, encryption, password, session key or credential) and by value (every secret the client knows, wherever
+ * it appears in text).
  */
+import { maskSecretFields } from "./raw-json-mask";
 
-const SECRET_KEY_NAME = /secret|token|signature|encryption|password/i;
+const SECRET_KEY_NAME = /secret|token|signature|encryption|password|session[-_]?key|credential/i;
 const MASK = "[REDACTED]";
 const MAX_REMEMBERED = 16;
+
+const isSecretName = (key: string): boolean => SECRET_KEY_NAME.test(key);
 
 /** The secret values this client has seen: its secretKey and the access tokens it obtained. */
 export class SecretSet {
@@ -33,7 +37,7 @@ function redactValue(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = SECRET_KEY_NAME.test(key) && inner !== null ? MASK : redactValue(inner);
+    out[key] = isSecretName(key) && inner !== null ? MASK : redactValue(inner);
   }
   return out;
 }
@@ -44,7 +48,8 @@ export function redactBody(raw: string, secrets: SecretSet, maxLength = 4000): s
   try {
     text = JSON.stringify(redactValue(JSON.parse(raw)));
   } catch {
-    text = raw;
+    // A body cut short still holds whole secrets (a new app's secretKey) that no SecretSet knows: mask by key name.
+    text = maskSecretFields(raw, isSecretName, MASK);
   }
   text = secrets.scrub(text);
   return text.length > maxLength ? `${text.slice(0, maxLength)}… (${text.length} chars)` : text;
@@ -55,7 +60,7 @@ export function redactQuery(search: string): string {
   if (!search) return "";
   const params = new URLSearchParams(search);
   for (const key of [...params.keys()]) {
-    if (SECRET_KEY_NAME.test(key)) params.set(key, MASK);
+    if (isSecretName(key)) params.set(key, MASK);
   }
   return `?${params.toString()}`;
 }

@@ -81,6 +81,30 @@ describe("debug logging", () => {
     await h.finish();
   });
 
+  describe("a create whose response body was cut short (not valid JSON)", () => {
+    const full = JSON.stringify(appServiceOk(sampleApp({ secretKey: APP_SECRET })));
+    const secretAt = full.indexOf(APP_SECRET);
+    it.each<[string, number, string]>([
+      ["after the secretKey", secretAt + APP_SECRET.length + 10, APP_SECRET],
+      ["inside the secretKey", secretAt + 14, APP_SECRET.slice(0, 14)],
+    ])("keeps the new app's secretKey out of the log and the error when cut %s", async (_title, cutAt, leak) => {
+      const lines: string[] = [];
+      const h = createHarness({ debug: (line) => lines.push(line) });
+      h.pool.intercept({ path: TOKEN_GET, method: "POST" }).reply(200, tokenBody(TOKEN));
+      h.pool.intercept({ path: pathIs(APPS), method: "POST" }).reply(200, full.slice(0, cutAt));
+
+      const error: unknown = await h.client.appService.createApp("o1", newApp).catch((e: unknown) => e);
+
+      expect(ResponseValidationError.isInstance(error)).toBe(true);
+      const e = error as ResponseValidationError;
+      const log = lines.join("\n");
+      expect(log).toContain('"secretKey":"[REDACTED]"');
+      expect(log).toContain('"accessKey":"app-ak-1"'); // the rest of the body is still there to debug with
+      for (const text of [log, e.message, String(e.stack), JSON.stringify(e)]) expect(text).not.toContain(leak);
+      await h.finish();
+    });
+  });
+
   it("logs a transport failure by its error name", async () => {
     const lines: string[] = [];
     const h = createHarness({ debug: (line) => lines.push(line), maxRetries: 0 });
