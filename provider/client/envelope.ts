@@ -1,8 +1,9 @@
 /**
  * Decodes a response into the service's `data`, per service family (enos-api.md §5): the envelopes differ in the
  * code key (`status` vs `code`) and the message key (`msg` vs `message`). A non-zero code in an HTTP 200 is an
- * `EnosApiError`; an HTTP >= 300 is one too (gateway `{message}` bodies included); a 2xx body that is not JSON or not
- * the envelope is a `ResponseValidationError`.
+ * `EnosApiError`, and so is the gateway auth plugin's `{status, msg}` on a business route; an HTTP >= 300 is one too
+ * (gateway `{message}` bodies included); a 2xx body that is not JSON or not the envelope is a
+ * `ResponseValidationError`.
  */
 import { z } from "zod";
 import { EnosApiError, ResponseValidationError, type RequestSite, type ValidationIssue } from "./errors";
@@ -78,19 +79,46 @@ function asText(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-/** An HTTP error status: `{message}` from the gateway, `{status, msg}` from its auth plugin, or a service envelope. */
-function httpError(res: HttpResponse, body: unknown, ctx: DecodeContext): EnosApiError {
-  const rawCode = field(body, "code") ?? field(body, "status");
+/** A code as sent, with numeric strings ("31404") as numbers so every path categorizes and compares alike. */
+function normaliseCode(value: unknown): number | string | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  return /^-?\d+$/.test(value) ? Number(value) : value;
+}
+
+/** Kong's own error body (enos-api.md §1.5): `{"message": …}` and no EnOS code. */
+function isGatewayBody(body: unknown): boolean {
+  return (
+    typeof field(body, "message") === "string" &&
+    field(body, "code") === undefined &&
+    field(body, "status") === undefined
+  );
+}
+
+/**
+ * The non-zero `status` of a token-service-style body (`{status: 1203, msg}`, sent by the gateway's auth plugin)
+ * answering a business call, which has no `code`. Undefined for anything else.
+ */
+function authPluginCode(body: unknown): number | undefined {
+  if (field(body, "code") !== undefined) return undefined;
+  const status = normaliseCode(field(body, "status"));
+  return typeof status === "number" && status !== 0 ? status : undefined;
+}
+
+/** An error read loosely from any body: gateway `{message}`, auth-plugin `{status, msg}`, or a service envelope. */
+function errorFromBody(res: HttpResponse, body: unknown, ctx: DecodeContext, family: ServiceFamily): EnosApiError {
   const msg = asText(field(body, "message")) ?? asText(field(body, "msg")) ?? `HTTP ${res.status}`;
   const subMsg = asText(field(body, "subMsg"));
   return new EnosApiError({
     ...ctx.site,
     status: res.status,
-    code: typeof rawCode === "number" || typeof rawCode === "string" ? rawCode : undefined,
+    code: normaliseCode(field(body, "code") ?? field(body, "status")),
     msg: ctx.secrets.scrub(msg),
     subMsg: subMsg === undefined ? undefined : ctx.secrets.scrub(subMsg),
     requestId: asText(field(body, "requestId")),
     retryAfterMs: parseRetryAfter(res.headers["retry-after"], ctx.now),
+    fromGateway: isGatewayBody(body),
+    tokenService: family === "token",
   });
 }
 
@@ -102,10 +130,12 @@ function isSuccessCode(value: number | string): boolean {
 export function decodeEnvelope(family: ServiceFamily, res: HttpResponse, ctx: DecodeContext): unknown {
   const json = parseJson(res.text);
   const ok = res.status >= 200 && res.status < 300;
-  if (!ok) throw httpError(res, json.ok ? json.value : undefined, ctx);
+  if (!ok) throw errorFromBody(res, json.ok ? json.value : undefined, ctx, family);
   if (!json.ok) {
     throw new ResponseValidationError(ctx.site, res.status, [{ path: "", message: "body is not valid JSON" }]);
   }
+  // Without this, a 1203 in HTTP 200 would fail the business envelope's schema and never trigger the re-auth.
+  if (family !== "token" && authPluginCode(json.value) !== undefined) throw errorFromBody(res, json.value, ctx, family);
   const parsed = envelopes[family].safeParse(json.value);
   if (!parsed.success) throw new ResponseValidationError(ctx.site, res.status, toIssues(parsed.error));
   const envelope = parsed.data;
@@ -113,10 +143,11 @@ export function decodeEnvelope(family: ServiceFamily, res: HttpResponse, ctx: De
   throw new EnosApiError({
     ...ctx.site,
     status: res.status,
-    code: typeof envelope.code === "string" && /^-?\d+$/.test(envelope.code) ? Number(envelope.code) : envelope.code,
+    code: normaliseCode(envelope.code),
     msg: ctx.secrets.scrub(envelope.msg),
     subMsg: envelope.subMsg === undefined ? undefined : ctx.secrets.scrub(envelope.subMsg),
     requestId: envelope.requestId,
+    tokenService: family === "token",
   });
 }
 

@@ -50,8 +50,9 @@ function numericCode(code: number | string | undefined): number | undefined {
 
 function byMessage(msg: string, subMsg: string | undefined): ApiErrorCategory | undefined {
   const text = `${msg} ${subMsg ?? ""}`;
-  // "keyword.already.existed" (app-service key) and "… already exists" (human sentence) both mean a duplicate.
-  if (/already[ ._-]?exist/i.test(text)) return "already-exists";
+  // "keyword.already.existed" (app-service key), "… already exists" and "duplicate keyword" (human sentences) all
+  // mean a duplicate. Codes are checked first, so 1001 "duplicated encryption" (a replay) never lands here.
+  if (/already[ ._-]?exist|duplicat/i.test(text)) return "already-exists";
   if (msg.startsWith("parameter.invalid")) return "invalid-input";
   return undefined;
 }
@@ -65,14 +66,23 @@ function byStatus(status: number): ApiErrorCategory {
   return "other";
 }
 
-/** The category of an API error. HTTP 401 always means "get a new token and replay once", whatever the body says. */
-export function categorize(
-  code: number | string | undefined,
-  msg: string,
-  subMsg: string | undefined,
-  status: number,
-): ApiErrorCategory {
-  if (status === 401) return "token-expired";
+/** What categorizing looks at. */
+export interface CategoryInput {
+  code: number | string | undefined;
+  msg: string;
+  subMsg?: string | undefined;
+  status: number;
+  /** The answer came from the token service, which takes credentials, not a token. */
+  tokenService?: boolean | undefined;
+}
+
+/**
+ * The category of an API error. HTTP 401 on a call made with a token means "get a new token and replay once",
+ * whatever the body says; from the token service itself it means the credentials were refused, which a new token
+ * request cannot fix.
+ */
+export function categorize({ code, msg, subMsg, status, tokenService = false }: CategoryInput): ApiErrorCategory {
+  if (status === 401) return tokenService ? "auth" : "token-expired";
   const n = numericCode(code);
   const known = n === undefined ? undefined : BY_CODE.get(n);
   return known ?? byMessage(msg, subMsg) ?? byStatus(status);

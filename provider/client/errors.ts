@@ -6,7 +6,7 @@
  * No field or message ever holds a secretKey, token, signature or encryption value: callers pass only
  * method, path (without query) and the service's own code/message, scrubbed of known secrets.
  */
-import { categorize, type ApiErrorCategory } from "./error-category";
+import { categorize, type ApiErrorCategory, type CategoryInput } from "./error-category";
 
 export type { ApiErrorCategory } from "./error-category";
 
@@ -48,13 +48,10 @@ abstract class RequestError extends EnosError {
   }
 }
 
-export interface EnosApiErrorInit extends RequestSite {
-  status: number;
-  code: number | string | undefined;
-  msg: string;
-  subMsg?: string | undefined;
+export interface EnosApiErrorInit extends RequestSite, CategoryInput {
   requestId?: string | undefined;
   retryAfterMs?: number | undefined;
+  fromGateway?: boolean | undefined;
 }
 
 /** The EnOS gateway or a service answered with an error (HTTP status >= 300, or a non-zero code in HTTP 200). */
@@ -69,6 +66,11 @@ export class EnosApiError extends RequestError {
   readonly category: ApiErrorCategory;
   /** `Retry-After` of the response, in ms, when the server sent one. */
   readonly retryAfterMs: number | undefined;
+  /**
+   * The body was the API gateway's own error (Kong's `{"message": …}`, no EnOS code), not a service envelope. With
+   * HTTP 429 this proves the request never reached the service: Kong rate-limits before proxying.
+   */
+  readonly fromGateway: boolean;
 
   constructor(init: EnosApiErrorInit) {
     const code = init.code === undefined ? `HTTP ${init.status}` : String(init.code);
@@ -80,7 +82,8 @@ export class EnosApiError extends RequestError {
     this.status = init.status;
     this.requestId = init.requestId;
     this.retryAfterMs = init.retryAfterMs;
-    this.category = categorize(init.code, init.msg, init.subMsg, init.status);
+    this.fromGateway = init.fromGateway ?? false;
+    this.category = categorize(init);
   }
 
   static override isInstance(x: unknown): x is EnosApiError {

@@ -2,7 +2,8 @@
  * When and how long to retry (ky's defaults, octokit's injectable base delay). Pure decisions plus one loop.
  * Idempotency is declared per call, not per method: the app-portal's read-only and set-style POSTs are safe to
  * repeat, a create is not. A non-idempotent call is retried only when the request provably never reached the
- * service: refused/unresolved connections, and a gateway 429 (the gateway throttles before forwarding).
+ * service: refused/unresolved connections, and a 429 in Kong's own `{message}` body (Kong rate-limits before
+ * proxying). A 429 carrying an EnOS code (31429, or an envelope) was answered by the service, which may have acted.
  */
 import type { Clock } from "./clock";
 import { EnosApiError, NetworkError, TimeoutError } from "./errors";
@@ -31,7 +32,7 @@ export function parseRetryAfter(value: string | string[] | undefined, nowMs: num
 }
 
 function isRetryableApiError(error: EnosApiError, idempotent: boolean): boolean {
-  if (error.status === 429) return true; // rejected by the gateway before it reached the service
+  if (error.status === 429 && error.fromGateway) return true; // rejected by the gateway before the service
   if (!idempotent) return false;
   if (error.status >= 300) return RETRY_STATUSES.has(error.status);
   // A body-level code in HTTP 200: internal errors (99500) and throttling (31429) are transient.

@@ -150,16 +150,19 @@ describe("app-service calls", () => {
     expect(deleted.path).toBe(`${BASE}/permissions?orgId=o1&id=p1`);
   });
 
-  it("maps a duplicate keyword to already-exists with the human sentence", async () => {
-    expectCall(h, "POST", `${BASE}/menus`, {
-      code: 31408,
-      msg: "keyword.already.existed",
-      subMsg: "keyword 'k' already exists in this app/OU",
-      data: null,
-    });
+  it("maps 31408 to already-exists and keeps the human sentence", async () => {
+    // Neither text matches the duplicate wording: the category must come from the code.
+    expectCall(h, "POST", `${BASE}/menus`, { code: 31408, msg: "x", subMsg: "keyword 'k' is taken", data: null });
     await expect(
       h.client.appService.createMenu("o1", { appId: "a", keyword: "k", name: { default: "n" }, sortId: 1 }),
-    ).rejects.toMatchObject({ category: "already-exists", subMsg: "keyword 'k' already exists in this app/OU" });
+    ).rejects.toMatchObject({ category: "already-exists", subMsg: "keyword 'k' is taken" });
+  });
+
+  it("maps an unknown code whose msg is the duplicate-key text to already-exists", async () => {
+    expectCall(h, "POST", `${BASE}/menus`, { code: 31999, msg: "keyword.already.existed", subMsg: null, data: null });
+    await expect(
+      h.client.appService.createMenu("o1", { appId: "a", keyword: "k", name: { default: "n" }, sortId: 1 }),
+    ).rejects.toMatchObject({ category: "already-exists", code: 31999 });
   });
 
   it("reports a missing identity field as a validation issue under data", async () => {

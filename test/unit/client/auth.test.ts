@@ -30,6 +30,24 @@ function interceptList(h: Harness, reply: (token: string) => [number, unknown], 
 
 const ok = (): [number, unknown] => [200, appServiceOk([])];
 
+interface TokenRequestBody {
+  appKey: string;
+  encryption: string;
+  timestamp: number;
+}
+
+/** Answers token gets with `replies` in order, recording every body received. */
+function interceptTokenGets(h: Harness, ...replies: Array<[number, unknown]>): TokenRequestBody[] {
+  const bodies: TokenRequestBody[] = [];
+  for (const [statusCode, data] of replies) {
+    h.pool.intercept({ path: TOKEN_GET, method: "POST" }).reply((opts) => {
+      bodies.push(JSON.parse(bodyText(opts)) as TokenRequestBody);
+      return { statusCode, data: JSON.stringify(data) };
+    });
+  }
+  return bodies;
+}
+
 describe("access tokens", () => {
   it("makes exactly one token request for 100 concurrent calls", async () => {
     const h = createHarness({ maxConcurrentRequests: 100 });
@@ -162,6 +180,52 @@ describe("access tokens", () => {
     await Promise.all(Array.from({ length: 10 }, () => h.client.appService.listApps("o1")));
 
     expect(seen.filter((t) => t === "token-fresh")).toHaveLength(10);
+    await h.finish();
+  });
+
+  it("re-authenticates on the gateway's {status: 1203} inside HTTP 200, a body with no code", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool, "token-stale");
+    mockTokenGet(h.pool, "token-fresh");
+    const seen = interceptList(
+      h,
+      (t) => (t === "token-stale" ? [200, { status: 1203, msg: "access token has expired" }] : ok()),
+      2,
+    );
+
+    await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
+
+    expect(seen).toEqual(["token-stale", "token-fresh"]);
+    await h.finish();
+  });
+
+  it("reports HTTP 401 from the token service as refused credentials (auth), not an expired token", async () => {
+    const h = createHarness();
+    const bodies = interceptTokenGets(h, [401, { message: "Invalid authentication credentials" }]);
+
+    await expect(h.client.appService.listApps("o1")).rejects.toMatchObject({
+      status: 401,
+      category: "auth",
+      path: TOKEN_GET,
+    });
+
+    expect(bodies).toHaveLength(1);
+    await h.finish(); // no list call was made
+  });
+
+  it("stops when the re-authentication after a 401 is itself refused with 401", async () => {
+    const h = createHarness();
+    const bodies = interceptTokenGets(
+      h,
+      [200, tokenBody("token-rejected")],
+      [401, { message: "Invalid authentication credentials" }],
+    );
+    const seen = interceptList(h, () => [401, { message: "Invalid authentication credentials" }]);
+
+    await expect(h.client.appService.listApps("o1")).rejects.toMatchObject({ category: "auth", path: TOKEN_GET });
+
+    expect(seen).toEqual(["token-rejected"]);
+    expect(bodies).toHaveLength(2);
     await h.finish();
   });
 

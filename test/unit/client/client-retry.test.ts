@@ -135,6 +135,48 @@ describe("retries through the client", () => {
     await h.finish();
   });
 
+  it("does not repeat a create answered 429 with an EnOS code: the service itself answered and may have acted", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    h.pool
+      .intercept({ path: pathIs(APPS), method: "POST" })
+      .reply(429, { code: 31429, msg: "operation.exhausted", subMsg: null, data: null });
+
+    await expect(h.client.appService.createApp("o1", newApp)).rejects.toMatchObject({
+      status: 429,
+      code: 31429,
+      fromGateway: false,
+    });
+    expect(h.clock.sleeps).toEqual([]);
+    await h.finish(); // a retry would find no interceptor
+  });
+
+  it("still retries a GET answered 429 with an EnOS code", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    listReplies(h, [429, { code: 31429, msg: "operation.exhausted", data: null }], [200, appServiceOk([])]);
+
+    await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
+    expect(h.clock.sleeps).toHaveLength(1);
+    await h.finish();
+  });
+
+  it("names the path of a non-2xx error without its query string", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool);
+    listReplies(h, [404, { message: "no Route matched with those values" }]);
+
+    const error = (await h.client.appService.listApps("org-in-query-7f").catch((e: unknown) => e)) as EnosApiError;
+
+    expect(EnosApiError.isInstance(error)).toBe(true);
+    expect(error.path).toBe(LIST);
+    for (const text of [error.message, error.path, JSON.stringify(error)]) {
+      expect(text).not.toContain("?");
+      expect(text).not.toContain("org-in-query-7f");
+    }
+    await h.finish();
+  });
+
   it("never retries a malformed JSON body", async () => {
     const h = createHarness();
     mockTokenGet(h.pool);

@@ -32,21 +32,10 @@ describe("envelope decoding per service family", () => {
   });
 
   it("turns a non-zero app-service code in HTTP 200 into an EnosApiError with msg and subMsg", () => {
-    const e = thrown(() =>
-      decode("app-service", 200, {
-        code: 31408,
-        msg: "keyword.already.existed",
-        subMsg: "keyword 'k' already exists",
-        data: null,
-      }),
-    );
+    // Neutral texts: the category must come from the code, not from the message fallback.
+    const e = thrown(() => decode("app-service", 200, { code: 31408, msg: "x", subMsg: "y", data: null }));
     expect(EnosApiError.isInstance(e)).toBe(true);
-    expect(e).toMatchObject({
-      code: 31408,
-      status: 200,
-      category: "already-exists",
-      subMsg: "keyword 'k' already exists",
-    });
+    expect(e).toMatchObject({ code: 31408, status: 200, category: "already-exists", msg: "x", subMsg: "y" });
   });
 
   it("reads the app-portal message key", () => {
@@ -98,6 +87,54 @@ describe("envelope decoding per service family", () => {
       code: 1203,
       category: "token-expired",
     });
+  });
+
+  it.each<[ServiceFamily, number]>([
+    ["app-service", 200],
+    ["connect", 200],
+    ["app-portal", 401],
+  ])("reads the auth plugin's {status, msg} without a code on a %s route (HTTP %s) as an EnosApiError", (f, status) => {
+    expect(thrown(() => decode(f, status, { status: 1203, msg: "access token has expired" }))).toMatchObject({
+      code: 1203,
+      msg: "access token has expired",
+      status,
+      category: "token-expired",
+    });
+  });
+
+  it("reads a numeric-string auth-plugin status in HTTP 200 as a number", () => {
+    expect(thrown(() => decode("app-service", 200, { status: "1003", msg: "signature is not valid" }))).toMatchObject({
+      code: 1003,
+      category: "auth",
+    });
+  });
+
+  it("normalises a numeric-string code on a non-2xx response like on a 2xx one", () => {
+    expect(thrown(() => decode("app-service", 401, { status: "1203", msg: "expired" }))).toMatchObject({ code: 1203 });
+    expect(thrown(() => decode("app-portal", 409, { code: "31408", message: "x" }))).toMatchObject({
+      code: 31408,
+      category: "already-exists",
+    });
+  });
+
+  it("marks Kong's {message} body as fromGateway, and an EnOS code at the same status as not", () => {
+    expect(thrown(() => decode("app-service", 429, { message: "API rate limit exceeded" }))).toMatchObject({
+      fromGateway: true,
+    });
+    expect(thrown(() => decode("app-portal", 429, { code: 31429, message: "x" }))).toMatchObject({
+      fromGateway: false,
+      category: "rate-limited",
+    });
+    expect(thrown(() => decode("app-service", 429, "Too Many Requests"))).toMatchObject({ fromGateway: false });
+    expect(thrown(() => decode("app-service", 200, { code: 31429, msg: "x", data: null }))).toMatchObject({
+      fromGateway: false,
+    });
+  });
+
+  it("categorizes HTTP 401 from the token service as auth, and from a business route as token-expired", () => {
+    const body = { message: "Invalid authentication credentials" };
+    expect(thrown(() => decode("token", 401, body))).toMatchObject({ category: "auth" });
+    expect(thrown(() => decode("connect", 401, body))).toMatchObject({ category: "token-expired" });
   });
 
   it("treats a non-JSON error page as an EnosApiError of its status (so a 502 stays retryable)", () => {

@@ -18,37 +18,55 @@ function apiError(code: number | string | undefined, status = 200, msg = "m", su
 }
 
 describe("error categories", () => {
+  // Rows that test a code mapping use the neutral msg "x", so the message fallback cannot make them pass.
   it.each<[string, number | string | undefined, number, string, ApiErrorCategory]>([
-    ["31404 app-portal/app-service not found", 31404, 200, "app.not.exist", "not-found"],
-    ["99404 connect object not found", 99404, 200, "not found", "not-found"],
-    ["11404 device not found", 11404, 200, "device cannot be found", "not-found"],
-    ["31408 already exists", 31408, 200, "keyword.already.existed", "already-exists"],
-    ["11702 deviceKey exists", 11702, 200, "deviceKey exists", "already-exists"],
-    ["an unknown code whose msg says already exists", 12345, 200, "menu already exists", "already-exists"],
-    ["11794 device status invalid", 11794, 200, "device status invalid", "already-in-state"],
-    ["11723 device status invalid (older code)", 11723, 200, "status invalid", "already-in-state"],
-    ["31400 invalid parameter", 31400, 200, "parameter.invalid.name", "invalid-input"],
-    ["99400 invalid argument", 99400, 200, "Invalid Argument orgId", "invalid-input"],
-    ["an unknown code with a parameter.invalid msg", 40000, 200, "parameter.invalid.sortId", "invalid-input"],
-    ["31403 permission", 31403, 200, "permission.denied", "permission"],
-    ["99403 permission", 99403, 200, "Denied resource", "permission"],
-    ["HTTP 403 from the gateway", undefined, 403, "Your IP address is not allowed", "permission"],
-    ["HTTP 429 from the gateway", undefined, 429, "API rate limit exceeded", "rate-limited"],
-    ["31429 too many attempts", 31429, 200, "login.ip.exhausted", "rate-limited"],
-    ["1203 token expired", 1203, 200, "access token has expired", "token-expired"],
-    ["HTTP 401 without a code", undefined, 401, "Invalid authentication credentials", "token-expired"],
-    ["HTTP 401 with a signature code", 1003, 401, "signature is not valid", "token-expired"],
-    ["1002 unknown appKey", 1002, 200, "appKey not exist", "auth"],
-    ["HTTP 503 from the gateway", undefined, 503, "Service unavailable", "server"],
-    ["99500 internal error", 99500, 200, "internal", "server"],
-    ["a bare HTTP 404 (no route: likely a wrong apiUrl)", undefined, 404, "no Route matched", "other"],
+    ["31404 app-portal/app-service not found", 31404, 200, "x", "not-found"],
+    ["99404 connect object not found", 99404, 200, "x", "not-found"],
+    ["11404 device not found", 11404, 200, "x", "not-found"],
+    ["31408 already exists", 31408, 200, "x", "already-exists"],
+    ["11702 deviceKey exists", 11702, 200, "x", "already-exists"],
+    ["11794 device status invalid", 11794, 200, "x", "already-in-state"],
+    ["11723 device status invalid (older code)", 11723, 200, "x", "already-in-state"],
+    ["31400 invalid parameter", 31400, 200, "x", "invalid-input"],
+    ["99400 invalid argument", 99400, 200, "x", "invalid-input"],
+    ["31403 permission", 31403, 200, "x", "permission"],
+    ["99403 permission", 99403, 200, "x", "permission"],
+    ["HTTP 403 from the gateway", undefined, 403, "x", "permission"],
+    ["HTTP 429 from the gateway", undefined, 429, "x", "rate-limited"],
+    ["31429 too many attempts", 31429, 200, "x", "rate-limited"],
+    ["1203 token expired", 1203, 200, "x", "token-expired"],
+    ["HTTP 401 without a code", undefined, 401, "x", "token-expired"],
+    ["HTTP 401 with a signature code", 1003, 401, "x", "token-expired"],
+    ["1001 replayed encryption (not a duplicate, despite its text)", 1001, 200, "duplicated encryption", "auth"],
+    ["1002 unknown appKey", 1002, 200, "x", "auth"],
+    ["HTTP 503 from the gateway", undefined, 503, "x", "server"],
+    ["99500 internal error", 99500, 200, "x", "server"],
+    ["a bare HTTP 404 (no route: likely a wrong apiUrl)", undefined, 404, "x", "other"],
     ["a numeric-string code", "31404", 200, "x", "not-found"],
+    ["an unknown code with a neutral msg", 12345, 200, "x", "other"],
+    // The message fallback, for codes we do not know.
+    [
+      "an unknown code whose msg is the app-service duplicate key",
+      12345,
+      200,
+      "keyword.already.existed",
+      "already-exists",
+    ],
+    ["an unknown code whose msg says already exists", 12345, 200, "menu already exists", "already-exists"],
+    ["an unknown code whose msg says duplicate", 12345, 200, "Duplicate keyword", "already-exists"],
+    ["an unknown code with a parameter.invalid msg", 40000, 200, "parameter.invalid.sortId", "invalid-input"],
   ])("maps %s", (_title, code, status, msg, category) => {
     expect(apiError(code, status, msg).category).toBe(category);
   });
 
   it("reads the subMsg sentence for duplicates the msg does not name", () => {
     expect(apiError(1, 200, "error", "keyword 'k' already exists in this app").category).toBe("already-exists");
+    expect(apiError(1, 200, "error", "Duplicated entry 'k' for key").category).toBe("already-exists");
+  });
+
+  it("maps HTTP 401 from the token service to auth: its credentials were refused, a new token cannot help", () => {
+    const fromTokenService = new EnosApiError({ ...site, status: 401, code: undefined, msg: "x", tokenService: true });
+    expect(fromTokenService.category).toBe("auth");
   });
 
   it("offers guards for the categories the provider acts on", () => {

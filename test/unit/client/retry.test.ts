@@ -16,6 +16,8 @@ import { createFakeClock } from "./helpers";
 
 const site = { method: "POST", path: "/p" };
 const http = (status: number, code?: number) => new EnosApiError({ ...site, status, code, msg: "m" });
+/** Kong's own 429 `{"message": "API rate limit exceeded"}`: answered before the request reached the service. */
+const gateway429 = new EnosApiError({ ...site, status: 429, code: undefined, msg: "m", fromGateway: true });
 const reset = new NetworkError(site, "ECONNRESET", false, undefined);
 const refused = new NetworkError(site, "ECONNREFUSED", true, undefined);
 const timeout = new TimeoutError(site, 1000, undefined);
@@ -24,7 +26,10 @@ const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20_00
 describe("shouldRetry", () => {
   it.each<[string, unknown, boolean, boolean]>([
     ["HTTP 429, idempotent", http(429), true, true],
-    ["HTTP 429, create (the gateway throttled before the service)", http(429), false, true],
+    ["HTTP 429 with an EnOS code, idempotent", http(429, 31429), true, true],
+    ["gateway 429, create (Kong throttled before the service)", gateway429, false, true],
+    ["HTTP 429 with an EnOS code, create (the service answered)", http(429, 31429), false, false],
+    ["HTTP 429 with no gateway body, create (origin unknown)", http(429), false, false],
     ["HTTP 500, idempotent", http(500), true, true],
     ["HTTP 502, idempotent", http(502), true, true],
     ["HTTP 503, idempotent", http(503), true, true],
