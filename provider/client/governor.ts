@@ -1,17 +1,18 @@
 /**
- * The request governor: at most N calls in flight and, optionally, at most R call starts per second. ONE governor
- * serves every client in the process that targets the same apiUrl (a module-level registry), so a deployment with
- * 1,000 resources — each building its own client — still cannot exceed the limits against the gateway.
+ * The request governor: at most N calls in flight and, optionally, at most R HTTP requests started per second. ONE
+ * governor serves every client in the process that targets the same apiUrl (a module-level registry), so a
+ * deployment with 1,000 resources — each building its own client — still cannot exceed the limits against the
+ * gateway. A call holds its slot (`run`) for all its requests; each request waits for its own start time (`pace`).
  */
 import type { Clock } from "./clock";
 
 export interface GovernorLimits {
   maxConcurrent: number;
-  /** Call starts per second; undefined = unlimited. */
+  /** HTTP requests started per second (token requests and retries included); undefined = unlimited. */
   maxPerSecond: number | undefined;
 }
 
-/** A FIFO semaphore plus start pacing. */
+/** A FIFO semaphore for calls plus start pacing for requests. */
 export class Governor {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
@@ -27,11 +28,10 @@ export class Governor {
     return { ...this.limits };
   }
 
-  /** Runs `task` once a slot is free and its start time has come; the slot is held until it settles. */
+  /** Runs `task` once a slot is free; the slot is held until it settles. */
   async run<T>(task: () => Promise<T>): Promise<T> {
     await this.acquire();
     try {
-      await this.pace();
       return await task();
     } finally {
       this.release();
@@ -63,8 +63,11 @@ export class Governor {
     }
   }
 
-  /** Reserves the next start time 1/R s after the previous one and waits for it. */
-  private async pace(): Promise<void> {
+  /**
+   * Reserves the next request start, 1/R s after the previous one, and waits for it. Called before every HTTP
+   * request, inside a slot; it waits only on the clock, so a slot holder can never block on another slot.
+   */
+  async pace(): Promise<void> {
     const rate = this.limits.maxPerSecond;
     if (rate === undefined) return;
     const now = this.clock.now();

@@ -23,7 +23,10 @@ export interface ClientOptions {
   maxRetryAfterMs?: number;
   /** Requests in flight at once, shared by every client of the same apiUrl in this process. @default 8 */
   maxConcurrentRequests?: number;
-  /** Requests started per second, shared like `maxConcurrentRequests`. @default unlimited */
+  /**
+   * HTTP requests started per second, retries and token requests included; shared like `maxConcurrentRequests`.
+   * @default unlimited
+   */
   maxRequestsPerSecond?: number;
   /** Renew the access token this long before it expires. @default 300_000 */
   tokenExpiryMarginMs?: number;

@@ -1,9 +1,11 @@
 /**
  * The request pipeline every typed call goes through, outermost first:
- *   governor (slot + pacing) -> auth (token, one re-auth + replay) -> retry -> http -> envelope -> data schema.
+ *   governor slot -> auth (token, one re-auth + replay) -> retry -> governor pacing -> http -> envelope -> schema.
  * The governor slot is held across retries and their backoff: when the gateway throttles, the whole process slows
  * down instead of sending more. Token requests run inside the caller's slot (they never take a second one, which
- * could deadlock when every slot waits for the same token).
+ * could deadlock when every slot waits for the same token). Pacing applies to every HTTP exchange (token requests
+ * and retries included), since each one counts against the gateway's rate limit; it waits only on time, never on a
+ * slot, so it cannot deadlock either.
  */
 import type { Dispatcher } from "undici";
 import type { z } from "zod";
@@ -58,7 +60,7 @@ function retryContext(options: ResolvedClientOptions, idempotent: boolean): Retr
   return { policy, idempotent, clock: options.clock, random: options.random };
 }
 
-/** Sends one request, logging it (redacted) when debugging is on. */
+/** Sends one request once its start time has come, logging it (redacted) when debugging is on. */
 async function exchange(deps: PipelineDeps, out: Outgoing): Promise<HttpResponse> {
   const { options, debugLog } = deps;
   const search = queryString(out.query);
@@ -67,6 +69,7 @@ async function exchange(deps: PipelineDeps, out: Outgoing): Promise<HttpResponse
   const url = options.apiUrl + out.path + search;
   const request = { method: out.method, url, headers, body: out.body, timeoutMs: options.timeoutMs };
   const log = { method: out.method, path: out.path, search, requestBody: out.body };
+  await deps.governor.pace();
   const startedAt = options.clock.now();
   try {
     const res = await sendHttp(deps.dispatcher, request, { method: out.method, path: out.path });

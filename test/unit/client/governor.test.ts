@@ -4,12 +4,14 @@ import { Governor, acquireGovernor } from "../../../provider/client/governor";
 import {
   ACCESS_KEY,
   SECRET_KEY,
+  TOKEN_GET,
   appServiceOk,
   createFakeClock,
   createHarness,
   mockTokenGet,
   pathIs,
   tick,
+  tokenBody,
   uniqueOrigin,
 } from "./helpers";
 import type { Interceptable } from "undici";
@@ -92,9 +94,45 @@ describe("request governor", () => {
 
     await Promise.all(Array.from({ length: 5 }, () => h.client.appService.listApps("o1")));
 
-    // 5 starts at 10/s: the last one starts 400 ms after the first.
-    expect(h.clock.now() - start).toBe(400);
+    // 6 requests (the token get and 5 lists) at 10/s: the last one starts 500 ms after the first.
+    expect(h.clock.now() - start).toBe(500);
     expect(h.clock.sleeps.every((ms) => ms > 0)).toBe(true);
+    await h.finish();
+  });
+
+  it("paces every HTTP request, the token request and retries included", async () => {
+    // retryBaseDelayMs 0: the backoff adds no time, so any spacing seen comes from the governor.
+    const h = createHarness({ maxRequestsPerSecond: 10, retryBaseDelayMs: 0 });
+    const startedAt: number[] = [];
+    const start = h.clock.now();
+    const record =
+      <T>(reply: T) =>
+      () => {
+        startedAt.push(h.clock.now() - start);
+        return reply;
+      };
+    h.pool.intercept({ path: TOKEN_GET, method: "POST" }).reply(200, record(tokenBody("token-paced")));
+    h.pool.intercept({ path: pathIs(LIST), method: "GET" }).reply(503, record({ message: "Service unavailable" }));
+    h.pool.intercept({ path: pathIs(LIST), method: "GET" }).reply(502, record({ message: "Bad gateway" }));
+    h.pool.intercept({ path: pathIs(LIST), method: "GET" }).reply(200, record(appServiceOk([])));
+
+    await h.client.appService.listApps("o1");
+
+    expect(startedAt).toEqual([0, 100, 200, 300]);
+    await h.finish();
+  });
+
+  it("paces the requests of one slot without deadlock when a single slot is shared", async () => {
+    const h = createHarness({ maxConcurrentRequests: 1, maxRequestsPerSecond: 10, retryBaseDelayMs: 0 });
+    mockTokenGet(h.pool);
+    h.pool.intercept({ path: pathIs(LIST), method: "GET" }).reply(503, { message: "Service unavailable" });
+    countingList(h.pool, 2);
+    const start = h.clock.now();
+
+    await Promise.all([h.client.appService.listApps("o1"), h.client.appService.listApps("o1")]);
+
+    // token get, list (503), its retry, then the second call's list: 4 starts, 100 ms apart.
+    expect(h.clock.now() - start).toBe(300);
     await h.finish();
   });
 
