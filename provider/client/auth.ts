@@ -2,6 +2,10 @@
  * APIM access tokens (enos-api.md §1.1): one cached token per client, renewed `marginMs` before it expires
  * (refresh while it is still valid, else get), single-flight so any number of concurrent calls cause one token
  * request, and one re-auth + replay when a call answers "token expired" (1203 or HTTP 401).
+ *
+ * Every token request attempt carries its own timestamp, strictly later than the last one, and so its own
+ * `encryption`: EnOS rejects a repeated encryption as a replay (1001), and a retry after a timeout or reset may follow
+ * an attempt that did arrive.
  */
 import { z } from "zod";
 import type { Clock } from "./clock";
@@ -21,10 +25,16 @@ const tokenDataSchema = z.looseObject({
 
 export type TokenData = z.output<typeof tokenDataSchema>;
 
-/** Sends a token-service request (no auth headers) and returns `data` validated by `schema`. */
+/** The documented "repeated request with duplicated encryption" (enos-api.md §1.2). */
+const REPLAY_CODE = 1001;
+
+/**
+ * Sends a token-service request (no auth headers) and returns `data` validated by `schema`. `body` is called once
+ * per attempt, so that retries carry a fresh timestamp and encryption.
+ */
 export type TokenPost = (
   path: string,
-  body: Record<string, unknown>,
+  body: () => Record<string, unknown>,
   schema: typeof tokenDataSchema,
 ) => Promise<TokenData>;
 
@@ -47,6 +57,7 @@ interface CachedToken {
 export class TokenManager {
   private cached: CachedToken | undefined;
   private pending: Promise<string> | undefined;
+  private lastTimestamp = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: TokenManagerOptions) {}
 
@@ -82,18 +93,40 @@ export class TokenManager {
     }
   }
 
+  /** One token request. A replay rejection (1001) gets one more attempt, which is a new request: see below. */
   private async request(kind: "get" | "refresh"): Promise<string> {
-    const { accessKey, secretKey, clock, post } = this.options;
-    const timestamp = clock.now();
-    const body: Record<string, unknown> = {
-      appKey: accessKey,
-      encryption: tokenEncryption(accessKey, timestamp, secretKey),
-      timestamp,
-      ...(kind === "refresh" && this.cached ? { accessToken: this.cached.token } : {}),
+    try {
+      return await this.send(kind);
+    } catch (error) {
+      // 1001: an earlier attempt of ours arrived although its answer was lost, and the service saw its encryption
+      // again. A new timestamp makes a new request, and repeating a get is safe (it returns the same token).
+      if (!(EnosApiError.isInstance(error) && error.code === REPLAY_CODE)) throw error;
+      return this.send(kind);
+    }
+  }
+
+  private async send(kind: "get" | "refresh"): Promise<string> {
+    const { accessKey, secretKey, post } = this.options;
+    const refreshing = kind === "refresh" ? this.cached?.token : undefined;
+    let sentAt = this.options.clock.now();
+    const body = (): Record<string, unknown> => {
+      sentAt = this.nextTimestamp();
+      return {
+        appKey: accessKey,
+        encryption: tokenEncryption(accessKey, sentAt, secretKey),
+        timestamp: sentAt,
+        ...(refreshing === undefined ? {} : { accessToken: refreshing }),
+      };
     };
     const data = await post(kind === "get" ? TOKEN_GET_PATH : TOKEN_REFRESH_PATH, body, tokenDataSchema);
-    this.store(data, timestamp);
+    this.store(data, sentAt);
     return data.accessToken;
+  }
+
+  /** Now, or 1 ms past the previous timestamp when the clock has not moved (a retry with no backoff). */
+  private nextTimestamp(): number {
+    this.lastTimestamp = Math.max(this.options.clock.now(), this.lastTimestamp + 1);
+    return this.lastTimestamp;
   }
 
   private store(data: TokenData, requestedAt: number): void {

@@ -106,8 +106,11 @@ async function attempt<T>(deps: PipelineDeps, spec: CallSpec<T>, token: string):
 /** Token-service requests: no auth headers, token envelope. */
 function tokenPost(deps: PipelineDeps): TokenPost {
   return (path, body, schema) => {
-    const out: Outgoing = { method: "POST", path, query: {}, body: JSON.stringify(body), headers: {} };
-    const send = async () => decode(deps, out, "token", schema)(await exchange(deps, out));
+    // The body is rebuilt per attempt: a retry must not repeat an encryption the service may have seen (1001).
+    const send = async () => {
+      const out: Outgoing = { method: "POST", path, query: {}, body: JSON.stringify(body()), headers: {} };
+      return decode(deps, out, "token", schema)(await exchange(deps, out));
+    };
     // Getting a token is idempotent (a second get returns the same token), so every transient failure is retried.
     return withRetry(send, retryContext(deps.options, true));
   };

@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
 import { EnosApiError } from "../../../provider/client";
 import {
+  ACCESS_KEY,
+  SECRET_KEY,
   TOKEN_GET,
   TOKEN_REFRESH,
   appServiceOk,
@@ -47,6 +50,10 @@ function interceptTokenGets(h: Harness, ...replies: Array<[number, unknown]>): T
   }
   return bodies;
 }
+
+/** The documented encryption of a body (enos-api.md §1.1), computed independently of the client. */
+const expectedEncryption = (timestamp: number) =>
+  createHash("sha256").update(`${ACCESS_KEY}${timestamp}${SECRET_KEY}`).digest("hex");
 
 describe("access tokens", () => {
   it("makes exactly one token request for 100 concurrent calls", async () => {
@@ -196,6 +203,49 @@ describe("access tokens", () => {
     await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
 
     expect(seen).toEqual(["token-stale", "token-fresh"]);
+    await h.finish();
+  });
+
+  it("sends a new timestamp and encryption on each attempt of a token request, even with no backoff", async () => {
+    // random() = 0 makes the backoff 0 ms, so the clock does not move between the attempts.
+    const h = createHarness({ random: () => 0 });
+    const bodies = interceptTokenGets(h, [503, { message: "Service unavailable" }], [200, tokenBody("token-1")]);
+    interceptList(h, ok);
+
+    await h.client.appService.listApps("o1");
+
+    expect(bodies).toHaveLength(2);
+    const [first, second] = bodies as [TokenRequestBody, TokenRequestBody];
+    expect(second.timestamp).toBeGreaterThan(first.timestamp);
+    expect(second.encryption).not.toBe(first.encryption);
+    expect(bodies.map((b) => b.encryption)).toEqual(bodies.map((b) => expectedEncryption(b.timestamp)));
+    await h.finish();
+  });
+
+  it("tries a token get once more, with a fresh encryption, when it is rejected as a replay (1001)", async () => {
+    const h = createHarness();
+    const bodies = interceptTokenGets(
+      h,
+      [200, { status: 1001, msg: "repeated request", data: null }],
+      [200, tokenBody("token-after-replay")],
+    );
+    const seen = interceptList(h, ok);
+
+    await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
+
+    expect(seen).toEqual(["token-after-replay"]);
+    expect(bodies[1]?.encryption).not.toBe(bodies[0]?.encryption);
+    await h.finish();
+  });
+
+  it("reports a second replay rejection (1001) as an auth error instead of trying again", async () => {
+    const h = createHarness();
+    const replay: [number, unknown] = [200, { status: 1001, msg: "repeated request", data: null }];
+    const bodies = interceptTokenGets(h, replay, replay);
+
+    await expect(h.client.appService.listApps("o1")).rejects.toMatchObject({ code: 1001, category: "auth" });
+
+    expect(bodies).toHaveLength(2);
     await h.finish();
   });
 
