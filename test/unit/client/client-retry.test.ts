@@ -210,3 +210,40 @@ describe("retries through the client", () => {
     await h.finish();
   });
 });
+
+describe("timeouts through the client", () => {
+  // A real, tiny timeout against a MockAgent reply delayed far beyond it: the client's own AbortSignal fires.
+  const TIMEOUT_MS = 20;
+  const LATE_MS = 500;
+
+  it("retries a GET that timed out, and succeeds", async () => {
+    const h = createHarness({ timeoutMs: TIMEOUT_MS });
+    mockTokenGet(h.pool);
+    h.pool
+      .intercept({ path: pathIs(LIST), method: "GET" })
+      .reply(200, appServiceOk([]))
+      .delay(LATE_MS);
+    listReplies(h, [200, appServiceOk([sampleApp()])]);
+
+    const apps = await h.client.appService.listApps("o1");
+
+    expect(apps.map((a) => a.id)).toEqual(["app-1"]); // the second reply, not the late first one
+    expect(h.clock.sleeps).toHaveLength(1);
+    await h.finish();
+  });
+
+  it("does not repeat a create that timed out: it may have reached the service", async () => {
+    const h = createHarness({ timeoutMs: TIMEOUT_MS });
+    mockTokenGet(h.pool);
+    h.pool
+      .intercept({ path: pathIs(APPS), method: "POST" })
+      .reply(200, appServiceOk(sampleApp()))
+      .delay(LATE_MS);
+
+    const error: unknown = await h.client.appService.createApp("o1", newApp).catch((e: unknown) => e);
+
+    expect(TimeoutError.isInstance(error)).toBe(true); // a retry would end on "no interceptor" instead
+    expect(h.clock.sleeps).toEqual([]);
+    await h.finish();
+  });
+});
