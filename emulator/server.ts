@@ -101,7 +101,8 @@ function serve(core: EmulatorCore, call: Call, fault: Fault | undefined): Outcom
     return { status: 200, body: errorBody(route.service, toWireError(route.service, error)) };
   }
   const { store, tokens, replays, clock, appendRolesMode } = core;
-  const reply = runRoute(route, { ...call, body, caller, store, tokens, replays, clock, appendRolesMode });
+  const { headers } = call.request;
+  const reply = runRoute(route, { ...call, headers, body, caller, store, tokens, replays, clock, appendRolesMode });
   // The change is committed; the client only loses the answer (a clean close, as a proxy timing out would).
   return fault?.kind === "commit-then-drop" ? "close" : reply;
 }

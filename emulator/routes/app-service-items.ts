@@ -1,7 +1,7 @@
 import { alreadyExists, notFound } from "../service-error";
 import type { I18nMap } from "../state-schema";
 import { readI18n, requireBody, requireString, type Fields } from "../validation";
-import { findApp, orgFromQuery } from "./app-service-shared";
+import { findApp, localized, orgFromQuery } from "./app-service-shared";
 import type { RouteContext } from "./route";
 
 /** What menus and permissions share: an app, an i18n name/description and a keyword unique within the app. */
@@ -48,6 +48,11 @@ export function findItem<T extends Item>(
   const owner = item && context.store.data.apps.find((app) => app.id === item.appId);
   if (!item || owner?.orgId !== orgId) throw notFound(entity, id);
   return item;
+}
+
+/** A menu or permission as the response shows it: a copy, its name and description in the selected language. */
+export function renderItem<T extends { name: I18nMap; description: I18nMap }>(context: RouteContext, item: T): T {
+  return { ...item, name: localized(context, item.name), description: localized(context, item.description) };
 }
 
 /** Target of PUT/DELETE: orgId from the query, the id from the body (PUT) or the query (DELETE). */

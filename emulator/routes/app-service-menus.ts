@@ -1,7 +1,7 @@
 import { invalid, notFound } from "../service-error";
 import type { MenuRecord } from "../state-schema";
 import { optionalString, readInteger, requireBody, type Fields } from "../validation";
-import { findItem, itemTarget, listTarget, readItemFields } from "./app-service-items";
+import { findItem, itemTarget, listTarget, readItemFields, renderItem } from "./app-service-items";
 import { APP_SERVICE, orgFromQuery } from "./app-service-shared";
 import type { Route, RouteContext } from "./route";
 
@@ -50,7 +50,7 @@ function createMenu(context: RouteContext): unknown {
   const menu: MenuRecord = { id: context.store.nextId("menu"), ...fields, status: null };
   context.store.data.menus.push(menu);
   context.store.commit();
-  return menu;
+  return renderItem(context, menu);
 }
 
 function updateMenu(context: RouteContext): unknown {
@@ -58,7 +58,7 @@ function updateMenu(context: RouteContext): unknown {
   const menu = findItem(context, orgId, context.store.data.menus, "menu", id);
   Object.assign(menu, readMenu(context, requireBody(context.body), orgId, menu));
   context.store.commit();
-  return menu;
+  return renderItem(context, menu);
 }
 
 /** inf: deleting a menu also deletes its sub-menus (the docs do not say; an orphan could not be shown). */
@@ -74,7 +74,10 @@ function deleteMenu(context: RouteContext): unknown {
 /** inf: ordered by sortId (smaller = higher, per the docs), then creation order. */
 function listMenus(context: RouteContext): unknown {
   const appId = listTarget(context);
-  return context.store.data.menus.filter((menu) => menu.appId === appId).sort((a, b) => a.sortId - b.sortId);
+  return context.store.data.menus
+    .filter((menu) => menu.appId === appId)
+    .sort((a, b) => a.sortId - b.sortId)
+    .map((menu) => renderItem(context, menu));
 }
 
 export const menuRoutes: readonly Route[] = [

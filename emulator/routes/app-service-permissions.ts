@@ -1,7 +1,7 @@
 import { invalid } from "../service-error";
 import type { PermissionRecord } from "../state-schema";
 import { requireBody } from "../validation";
-import { findItem, itemTarget, listTarget, readItemFields } from "./app-service-items";
+import { findItem, itemTarget, listTarget, readItemFields, renderItem } from "./app-service-items";
 import { APP_SERVICE, orgFromQuery } from "./app-service-shared";
 import type { Route, RouteContext } from "./route";
 
@@ -14,7 +14,7 @@ function createPermission(context: RouteContext): unknown {
   const permission: PermissionRecord = { id: context.store.nextId("permission"), ...fields, status: null };
   context.store.data.permissions.push(permission);
   context.store.commit();
-  return permission;
+  return renderItem(context, permission);
 }
 
 /** inf: the appId of a permission cannot change; a different appId is 31400 parameter.invalid.appId. */
@@ -26,7 +26,7 @@ function updatePermission(context: RouteContext): unknown {
   if (fields.appId !== permission.appId) throw invalid("appId", "a permission cannot move to another app");
   Object.assign(permission, fields);
   context.store.commit();
-  return permission;
+  return renderItem(context, permission);
 }
 
 function deletePermission(context: RouteContext): unknown {
@@ -48,7 +48,9 @@ export const permissionRoutes: readonly Route[] = [
     service: "app-service",
     handle: (context) => {
       const appId = listTarget(context);
-      return context.store.data.permissions.filter((permission) => permission.appId === appId);
+      return context.store.data.permissions
+        .filter((permission) => permission.appId === appId)
+        .map((permission) => renderItem(context, permission));
     },
   },
 ];

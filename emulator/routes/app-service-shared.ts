@@ -1,6 +1,7 @@
 import { notFound } from "../service-error";
-import type { AppRecord } from "../state-schema";
+import type { AppRecord, I18nMap } from "../state-schema";
 import { requireString } from "../validation";
+import { localizeI18n, selectedLanguage } from "./app-service-language";
 import { authorizeOrg, type RouteContext } from "./route";
 
 export const APP_SERVICE = "/enos-app-service/v2.5";
@@ -24,20 +25,26 @@ export function formatTimestamp(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19).replace("T", " ");
 }
 
+/** An i18n field of a response, in the language `accept-language` selected (all languages without it). */
+export function localized(context: RouteContext, map: I18nMap): I18nMap {
+  return localizeI18n(map, selectedLanguage(context.headers));
+}
+
 /**
  * The App object of the Create App response (seed 001), every documented field present. categoryId/type/status
  * are numbers (3.0.0 docs). inf: createByUserName is null as in the sample, createdByUserName names the creator.
  */
 export function renderApp(context: RouteContext, app: AppRecord, secretVisible: boolean): Record<string, unknown> {
   const { data } = context.store;
+  const categoryName = data.categories.find((category) => category.id === app.categoryId)?.name ?? {};
   return {
     id: app.id,
     accessKey: app.accessKey,
     secretKey: secretVisible ? app.secretKey : null,
-    name: app.name,
-    description: app.description,
+    name: localized(context, app.name),
+    description: localized(context, app.description),
     categoryId: app.categoryId,
-    categoryName: data.categories.find((category) => category.id === app.categoryId)?.name ?? {},
+    categoryName: localized(context, categoryName),
     keyword: app.keyword,
     type: app.type,
     icon: app.icon,

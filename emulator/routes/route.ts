@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { Credential, TokenStore } from "../auth";
 import type { ServiceName } from "../envelopes";
 import { denied, notFound } from "../service-error";
@@ -13,6 +14,8 @@ export interface RouteContext {
   readonly path: string;
   /** First value of each query parameter, decoded. */
   readonly query: Readonly<Record<string, string>>;
+  /** Request headers, lower-cased names (e.g. enos-app-service's accept-language). */
+  readonly headers: IncomingHttpHeaders;
   /** Parsed JSON body (undefined when the request had none). */
   readonly body: unknown;
   readonly store: Store;
