@@ -119,6 +119,28 @@ describe("app-portal roles and user groups", () => {
     expect((await post("/userGroup/getUsersUserGroupList", { userIds: tooMany })).body.code).toBe(31400);
   });
 
+  it("refuses removeUserGroups for unknown groups, users outside the OU (31404) or without ids (31400)", async () => {
+    const remove = (body: Record<string, unknown>) => post("/userGroup/removeUserGroups", body);
+    expect((await remove({ userId: "u-alice", userGroupIds: ["g-ghost"] })).body).toEqual({
+      code: 31404,
+      message: "userGroup.not.exist",
+      data: null,
+    });
+    const outsider = await remove({ userId: "u-zed", userGroupIds: ["g-eng"] });
+    expect(outsider.body).toMatchObject({ code: 31404, message: "organization.user.not.exist" });
+    expect((await remove({ userId: "u-alice" })).body).toMatchObject({
+      code: 31400,
+      message: "parameter.invalid.userGroupIds",
+    });
+    const denied = await remove({ organizationId: "o-other", userId: "u-dave", userGroupIds: ["g-eng"] });
+    expect(denied.body).toMatchObject({ code: 31403, message: "permission.denied" });
+    expect(emulator.state().groupGrants).toContainEqual({
+      orgId: DEMO.orgId,
+      userId: "u-alice",
+      userGroupIds: ["g-eng"],
+    });
+  });
+
   it("lists the OU's user groups on the v2.3 endpoint", async () => {
     const reply = await client.call<{ userGroups: Named }>("GET", `${PORTAL}/v2.3/organization/userGroup/list`, {
       query: { ...org, locale: "zh_CN" },

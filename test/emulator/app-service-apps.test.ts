@@ -125,6 +125,21 @@ describe("enos-app-service apps", () => {
     expect((await retrieve({ key: "other" })).body.data).toEqual([]);
   });
 
+  it.each([`${APPS}/list`, `${APPS}/purchase/retrieve`])(
+    "refuses GET %s without orgId (31400), for an unknown OU (31404) or another OU (31403)",
+    async (path) => {
+      const get = (query: Record<string, string>) => client.call("GET", path, { query });
+      expect((await get({})).body).toEqual({
+        code: 31400,
+        msg: "parameter.invalid.orgId",
+        subMsg: "orgId is required",
+        data: null,
+      });
+      expect((await get({ orgId: "o-nope" })).body).toMatchObject({ code: 31404, msg: "organization.not.exist" });
+      expect((await get({ orgId: "o-other" })).body).toMatchObject({ code: 31403, msg: "permission.denied" });
+    },
+  );
+
   it("lets a registered app authenticate as a service account of its own OU", async () => {
     const app = (await create()).body.data;
     const appClient = new TestClient(emulator.url, { accessKey: app.accessKey, secretKey: app.secretKey ?? "" }, clock);

@@ -81,6 +81,15 @@ describe("enos-app-service menus and permissions", () => {
     expect(list.body).toMatchObject({ code: 31404, msg: "app.not.exist" });
   });
 
+  it("refuses to delete a menu without id (31400), an unknown menu or one of another OU's app (31404)", async () => {
+    const remove = (query: Record<string, string>) => client.call("DELETE", MENUS, { query });
+    expect((await remove(org)).body).toMatchObject({ code: 31400, msg: "parameter.invalid.id", data: null });
+    expect((await remove({ ...org, id: "menu-x" })).body).toMatchObject({ code: 31404, msg: "menu.not.exist" });
+    const { id } = (await createMenu(menu())).body.data;
+    expect((await remove({ orgId: "o-other", id })).body).toMatchObject({ code: 31403, msg: "permission.denied" });
+    expect(emulator.state().menus.map((entry) => entry.id)).toEqual([id]);
+  });
+
   it("refuses to make a menu its own ancestor (31400 parameter.invalid.parentId)", async () => {
     const parent = (await createMenu(menu())).body.data;
     const child = (await createMenu(menu({ keyword: "child", parentId: parent.id }))).body.data;
@@ -136,6 +145,30 @@ describe("enos-app-service menus and permissions", () => {
       subMsg: "request body must be a JSON object",
       data: null,
     });
+  });
+
+  it("refuses PUT /permissions for an unknown id (31404), a missing id (31400) or a move to another app", async () => {
+    const put = (body: Record<string, unknown>) => client.call("PUT", PERMISSIONS, { query: org, body });
+    expect((await put({ ...permission(), id: "permission-x" })).body).toMatchObject({
+      code: 31404,
+      msg: "permission.not.exist",
+      data: null,
+    });
+    expect((await put(permission())).body).toMatchObject({ code: 31400, msg: "parameter.invalid.id" });
+    const { id } = (await client.call<Item>("POST", PERMISSIONS, { query: org, body: permission() })).body.data;
+    const other = { name: { default: "Other" }, category: 104, type: 0, keyword: "other" };
+    const otherApp = (await client.call<Item>("POST", APPS, { query: org, body: other })).body.data.id;
+    expect((await put({ ...permission({ appId: otherApp }), id })).body).toMatchObject({
+      code: 31400,
+      msg: "parameter.invalid.appId",
+    });
+  });
+
+  it("refuses GET /permissions without appId (31400) or for an unknown app (31404)", async () => {
+    const list = (query: Record<string, string>) => client.call("GET", PERMISSIONS, { query });
+    expect((await list(org)).body).toMatchObject({ code: 31400, msg: "parameter.invalid.appId", data: null });
+    expect((await list({ ...org, appId: "app-x" })).body).toMatchObject({ code: 31404, msg: "app.not.exist" });
+    expect((await list({ orgId: "o-other", appId })).body).toMatchObject({ code: 31403, msg: "permission.denied" });
   });
 
   it("keeps menu and permission keywords in separate namespaces", async () => {
