@@ -1,15 +1,18 @@
 // @ts-check
-// Shared by the demo and the engine tests: find the Pulumi CLI, build an offline environment, and run stack
-// operations through stack-runner.js in a child process.
+// Shared by the demo and the engine tests: find the Pulumi CLI, build an offline environment, and open a stack of a
+// real project directory through the Automation API. The program then runs in Pulumi's Node.js language host, in a
+// Node process of its own, exactly as with `pulumi up` in that directory.
 "use strict";
-const { execFileSync, execFile } = require("node:child_process");
+const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 
-/** Runs scripts/ensure-pulumi (builds the CLI on first use) and returns the directory holding `pulumi`. */
+/**
+ * Runs scripts/ensure-pulumi (builds the CLI and the language host on first use) and returns the directory holding
+ * `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`. Throws when they cannot be had.
+ */
 function ensurePulumi() {
   const out = execFileSync("bash", [path.join(repoRoot, "scripts", "ensure-pulumi")], {
     encoding: "utf8",
@@ -30,41 +33,32 @@ function offlineWorkspace(dir, passphrase = "pulumi-enos-local") {
   fs.mkdirSync(backendDir, { recursive: true });
   return {
     pulumiHome,
-    backendUrl: `file://${backendDir}`,
+    backendDir,
     env: {
+      PULUMI_HOME: pulumiHome,
+      PULUMI_BACKEND_URL: `file://${backendDir}`,
       PULUMI_CONFIG_PASSPHRASE: passphrase,
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_DISABLE_REGISTRY_RESOLVE: "true",
       PULUMI_SUPPRESS_NEO_LINK: "true",
-      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-      PULUMI_HOME: pulumiHome,
-      PULUMI_BACKEND_URL: `file://${backendDir}`,
     },
   };
 }
 
 /**
- * Runs the request's operations in a fresh `node stack-runner.js` process and resolves to its per-operation results.
- * @param {object} request see stack-runner.js
- * @param {{ runner?: string, cwd?: string, timeoutMs?: number }} [options]
+ * Selects stack `stackName` of the project in `workDir` (creating it when new), run by the `pulumi` in `binDir`
+ * with the environment of `workspace`.
+ * @param {{ workDir: string, stackName: string, binDir: string, workspace: ReturnType<typeof offlineWorkspace> }} options
  */
-function runStack(request, options = {}) {
-  const runner = options.runner ?? path.join(__dirname, "stack-runner.js");
-  const requestFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "enos-stack-")), "request.json");
-  fs.writeFileSync(requestFile, JSON.stringify(request));
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [runner, requestFile],
-      { cwd: options.cwd ?? repoRoot, maxBuffer: 256 * 1024 * 1024, timeout: options.timeoutMs ?? 600_000 },
-      (error, stdout, stderr) => {
-        fs.rmSync(path.dirname(requestFile), { recursive: true, force: true });
-        if (error) reject(new Error(`stack runner failed: ${error.message}\n${stderr}`));
-        else resolve(JSON.parse(stdout));
-      },
-    );
-  });
+async function selectStack({ workDir, stackName, binDir, workspace }) {
+  const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
+  // PulumiCommand runs <root>/bin/pulumi and puts <root>/bin first on PATH, where the engine finds both plugins.
+  const pulumiCommand = await PulumiCommand.get(path.basename(binDir) === "bin" ? { root: path.dirname(binDir) } : {});
+  return LocalWorkspace.createOrSelectStack(
+    { stackName, workDir },
+    { pulumiCommand, pulumiHome: workspace.pulumiHome, envVars: workspace.env },
+  );
 }
 
-module.exports = { repoRoot, ensurePulumi, offlineWorkspace, runStack };
+module.exports = { repoRoot, ensurePulumi, offlineWorkspace, selectStack };

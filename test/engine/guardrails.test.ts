@@ -6,7 +6,7 @@ jest.setTimeout(120_000);
 let stack: EngineStack;
 
 beforeAll(async () => {
-  stack = await createEngineStack({ programPath: path.join(__dirname, "programs", "duplicate-exhaustive.js") });
+  stack = await createEngineStack({ project: path.join(__dirname, "programs", "duplicate-exhaustive") });
 });
 afterAll(async () => {
   await stack?.close();

@@ -1,23 +1,67 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import { startEmulator, type Emulator } from "../../emulator";
-import {
-  ensurePulumi,
-  offlineWorkspace,
-  repoRoot,
-  runStack,
-  type StackEvent,
-  type StackOperation,
-  type StackResult,
-} from "../../scripts/lib/stacks";
+import { ensurePulumi, offlineWorkspace, repoRoot, selectStack } from "../../scripts/lib/stacks";
+
+// Engine tests run `pulumi up` & co. of a real project directory through the Automation API (LocalWorkspace with a
+// workDir): the CLI starts the Node.js language host, which runs the program in a Node process of its own, and the
+// dynamic-provider plugin starts in the program directory. Nothing is serialized inside Jest (pulumi.md §C4).
 
 export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-secret-key", orgId: "o-demo" };
+export const QUICKSTART = path.join(repoRoot, "examples", "quickstart");
 
-/** One stack of the quickstart program against its own emulator, file backend and Pulumi home. */
+export interface StackOperation {
+  op: "up" | "preview" | "refresh" | "destroy" | "outputs" | "export";
+  expectNoChanges?: boolean;
+  refresh?: boolean;
+  diff?: boolean;
+}
+
+/** The part of an engine event the tests read. */
+export interface StackEvent {
+  type: "pre" | "diagnostic" | "failed" | "summary";
+  op?: string;
+  urn?: string;
+  resourceType?: string;
+  diffs?: string[];
+  keys?: string[];
+  detailedDiff?: Record<string, { diffKind: string; inputDiff: boolean }>;
+  old?: Record<string, unknown>;
+  new?: Record<string, unknown>;
+  severity?: string;
+  message?: string;
+  resourceChanges?: Record<string, number>;
+}
+
+export interface StackResult {
+  op: StackOperation["op"];
+  ok: boolean;
+  error?: string;
+  stdout?: string;
+  stderr?: string;
+  summary?: { result: string; resourceChanges?: Record<string, number> };
+  changeSummary?: Record<string, number>;
+  outputs?: Record<string, { value: unknown; secret: boolean }>;
+  deployment?: Deployment;
+  events?: StackEvent[];
+}
+
+export interface Deployment {
+  version: number;
+  deployment: { resources?: Array<Record<string, unknown>> };
+}
+
+/** One stack of a project directory against its own emulator, file backend and Pulumi home. */
 export interface EngineStack {
   readonly emulator: Emulator;
+  /** The temporary directory holding backend/, pulumi-home/ and (unless given) project/. */
   readonly dir: string;
+  /** Where Pulumi.yaml and the program are; the language host and the provider process start here. */
+  readonly projectDir: string;
+  readonly projectName: string;
+  readonly stackName: string;
   /** Stack config beyond the enos:* credentials, e.g. { "quickstart:dashboardName": "Overview" }. */
   config: Record<string, string>;
   run(...operations: StackOperation[]): Promise<StackResult[]>;
@@ -25,52 +69,163 @@ export interface EngineStack {
 }
 
 export interface EngineStackOptions {
-  /** The compiled program module; defaults to the quickstart in dist/. */
-  programPath?: string;
-  /** Directory whose node_modules hold pulumi-enos and @pulumi/pulumi (where the provider process starts). */
-  programDir?: string;
-  /** A stack-runner.js next to programDir's node_modules (for installs outside this repo). */
-  runner?: string;
+  /**
+   * A project directory (Pulumi.yaml + program) to copy into a temporary directory whose node_modules is a symlink
+   * to this repository's, so `pulumi-enos` and `@pulumi/pulumi` resolve from there. Defaults to examples/quickstart.
+   */
+  project?: string;
+  /** A prepared project directory with its own node_modules, used in place (e.g. the packed tarball's install). */
+  projectDir?: string;
+}
+
+/** Copies `source` (without node_modules or stack settings files) to `dest` and links node_modules to the repo's. */
+function copyProject(source: string, dest: string): void {
+  fs.cpSync(source, dest, {
+    recursive: true,
+    filter: (src) => {
+      const name = path.basename(src);
+      return name !== "node_modules" && !/^Pulumi\..+\.ya?ml$/.test(name);
+    },
+  });
+  fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dest, "node_modules"), "dir");
+}
+
+export function projectName(projectDir: string): string {
+  const yaml = fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8");
+  const name = /^name:\s*(\S+)/m.exec(yaml)?.[1];
+  if (!name) throw new Error(`no project name in ${projectDir}/Pulumi.yaml`);
+  return name;
 }
 
 export async function createEngineStack(options: EngineStackOptions = {}): Promise<EngineStack> {
-  // Never skipped: ensurePulumi builds the CLI when none is found (pulumi.md §B7), and fails loudly if it cannot.
+  // Never skipped: ensurePulumi builds the CLI and the language host when none is found (pulumi.md §B7), and
+  // throws when it cannot, which fails the test file.
   const binDir = ensurePulumi();
-  const emulator = await startEmulator({ port: 0 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "enos-engine-"));
+  let projectDir = options.projectDir;
+  if (projectDir === undefined) {
+    projectDir = path.join(dir, "project");
+    copyProject(options.project ?? QUICKSTART, projectDir);
+  }
   const workspace = offlineWorkspace(dir);
-  const stack: EngineStack = {
+  const emulator = await startEmulator({ port: 0 });
+  const stackName = "test";
+  let stack: Stack;
+  try {
+    stack = await selectStack({ workDir: projectDir, stackName, binDir, workspace });
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+  let applied: Record<string, string> = {};
+
+  const engineStack: EngineStack = {
     emulator,
     dir,
+    projectDir,
+    projectName: projectName(projectDir),
+    stackName,
     config: {},
-    run: (...operations) =>
-      runStack(
-        {
-          programPath: options.programPath ?? path.join(repoRoot, "dist", "examples", "quickstart", "index.js"),
-          programDir: options.programDir ?? path.join(repoRoot, "examples", "quickstart"),
-          projectName: "enos-engine-test",
-          stackName: "test",
-          backendUrl: workspace.backendUrl,
-          pulumiHome: workspace.pulumiHome,
-          binDir,
-          env: workspace.env,
-          config: {
-            "enos:apiUrl": { value: emulator.url },
-            "enos:accessKey": { value: SERVICE_ACCOUNT.accessKey, secret: true },
-            "enos:secretKey": { value: SERVICE_ACCOUNT.secretKey, secret: true },
-            "enos:orgId": { value: SERVICE_ACCOUNT.orgId },
-            ...Object.fromEntries(Object.entries(stack.config).map(([k, v]) => [k, { value: v }])),
-          },
-          operations,
-        },
-        options.runner === undefined ? {} : { runner: options.runner, cwd: path.dirname(options.runner) },
-      ),
+    run: async (...operations) => {
+      const wanted = { ...engineStack.config };
+      const dropped = Object.keys(applied).filter((key) => !(key in wanted));
+      if (dropped.length > 0) await stack.removeAllConfig(dropped);
+      await stack.setAllConfig({
+        "enos:apiUrl": { value: emulator.url },
+        "enos:accessKey": { value: SERVICE_ACCOUNT.accessKey, secret: true },
+        "enos:secretKey": { value: SERVICE_ACCOUNT.secretKey, secret: true },
+        "enos:orgId": { value: SERVICE_ACCOUNT.orgId },
+        ...Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, { value: v }])),
+      });
+      applied = wanted;
+      const results: StackResult[] = [];
+      for (const operation of operations) {
+        const result = await runOperation(stack, operation);
+        results.push(result);
+        if (!result.ok) break;
+      }
+      return results;
+    },
     close: async () => {
       await emulator.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  return stack;
+  return engineStack;
+}
+
+function summarizeEvent(event: EngineEvent): StackEvent | undefined {
+  if (event.resourcePreEvent) {
+    const m = event.resourcePreEvent.metadata;
+    return {
+      type: "pre",
+      op: m.op,
+      urn: m.urn,
+      resourceType: m.type,
+      ...(m.diffs === undefined ? {} : { diffs: m.diffs }),
+      ...(m.keys === undefined ? {} : { keys: m.keys }),
+      ...(m.detailedDiff === undefined ? {} : { detailedDiff: m.detailedDiff }),
+      ...(m.old?.inputs === undefined ? {} : { old: m.old.inputs }),
+      ...(m.new?.inputs === undefined ? {} : { new: m.new.inputs }),
+    };
+  }
+  if (event.diagnosticEvent) {
+    const d = event.diagnosticEvent;
+    return { type: "diagnostic", severity: d.severity, message: d.message, ...(d.urn ? { urn: d.urn } : {}) };
+  }
+  if (event.resOpFailedEvent) {
+    const m = event.resOpFailedEvent.metadata;
+    return { type: "failed", op: m.op, urn: m.urn };
+  }
+  if (event.summaryEvent) return { type: "summary", resourceChanges: event.summaryEvent.resourceChanges };
+  return undefined;
+}
+
+async function runOperation(stack: Stack, operation: StackOperation): Promise<StackResult> {
+  const events: StackEvent[] = [];
+  const onEvent = (event: EngineEvent) => {
+    const summary = summarizeEvent(event);
+    if (summary) events.push(summary);
+  };
+  const common = { onEvent, color: "never" as const, expectNoChanges: operation.expectNoChanges ?? false };
+  try {
+    switch (operation.op) {
+      case "up": {
+        const r = await stack.up({ ...common, diff: operation.diff ?? false, refresh: operation.refresh ?? false });
+        return { op: "up", ok: true, summary: r.summary, outputs: r.outputs, stdout: r.stdout, events };
+      }
+      case "preview": {
+        const r = await stack.preview({
+          ...common,
+          diff: operation.diff ?? false,
+          refresh: operation.refresh ?? false,
+        });
+        return { op: "preview", ok: true, changeSummary: r.changeSummary, stdout: r.stdout, events };
+      }
+      case "refresh": {
+        const r = await stack.refresh(common);
+        return { op: "refresh", ok: true, summary: r.summary, stdout: r.stdout, events };
+      }
+      case "destroy": {
+        const r = await stack.destroy({ onEvent, color: "never" });
+        return { op: "destroy", ok: true, summary: r.summary, stdout: r.stdout, events };
+      }
+      case "outputs":
+        return { op: "outputs", ok: true, outputs: await stack.outputs() };
+      case "export":
+        return { op: "export", ok: true, deployment: await stack.exportStack() };
+    }
+  } catch (error) {
+    const e = error as { message?: string; commandResult?: { stdout?: string; stderr?: string } };
+    return {
+      op: operation.op,
+      ok: false,
+      error: e.message ?? String(error),
+      stdout: e.commandResult?.stdout ?? "",
+      stderr: e.commandResult?.stderr ?? "",
+      events,
+    };
+  }
 }
 
 /** The single result of a one-operation run, failing the test with the engine's own output when it failed. */
@@ -104,13 +259,24 @@ function enosSteps(result: StackResult): StackEvent[] {
 
 const nameOf = (event: StackEvent): string => event.urn?.split("::").pop() ?? "";
 
-/** Every file the file backend wrote (current state, history, backups), concatenated: what is at rest on disk. */
-export function backendFiles(stack: EngineStack): string {
+/**
+ * What is at rest on disk, concatenated: every file the file backend wrote (current state, history, backups) and
+ * the stack's settings file (where the stack config, credentials included, is kept).
+ */
+export function filesAtRest(stack: EngineStack): string {
   const files = fs.readdirSync(path.join(stack.dir, "backend"), { recursive: true, withFileTypes: true });
   return files
     .filter((entry) => entry.isFile())
-    .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .concat(path.join(stack.projectDir, `Pulumi.${stack.stackName}.yaml`))
+    .map((file) => fs.readFileSync(file, "utf8"))
     .join("\n");
+}
+
+/** The stack's current checkpoint in the file backend. */
+export function currentCheckpoint(stack: EngineStack): string {
+  const file = path.join(stack.dir, "backend", ".pulumi", "stacks", stack.projectName, `${stack.stackName}.json`);
+  return fs.readFileSync(file, "utf8");
 }
 
 /**

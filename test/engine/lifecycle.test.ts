@@ -1,27 +1,40 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import {
-  backendFiles,
   comparableState,
   createEngineStack,
+  currentCheckpoint,
   expectOk,
+  filesAtRest,
   opsByName,
   SERVICE_ACCOUNT,
   stepsByName,
   type EngineStack,
 } from "./harness";
 
-// One stack walked through its whole life with the real Pulumi engine; the tests run in order and share it.
+// One stack of a copy of examples/quickstart walked through its whole life with the real Pulumi engine and language
+// host (`pulumi up` of a project directory); the tests run in order and share it.
 jest.setTimeout(240_000);
 
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
 let stack: EngineStack;
-
-function readCurrentCheckpoint(): string {
-  return fs.readFileSync(path.join(stack.dir, "backend", ".pulumi", "stacks", "enos-engine-test", "test.json"), "utf8");
-}
 let seeded: unknown;
+/** Every app secretKey EnOS ever issued to this stack: a replaced app's old key must not surface either. */
+const appSecretKeys = new Set<string>();
+
+/**
+ * What lies on disk (backend files and the stack settings), not `pulumi stack export`, which the Automation API runs
+ * with --show-secrets: no app secretKey and neither key of the service account, in plaintext.
+ */
+function expectNoPlaintextSecretsAtRest(): void {
+  const apps = stack.emulator.state().apps;
+  for (const app of apps) appSecretKeys.add(app.secretKey);
+  const atRest = filesAtRest(stack);
+  for (const app of apps) expect(atRest).toContain(app.id); // the scan does see the current state
+  expect(appSecretKeys.size).toBeGreaterThan(0);
+  for (const secretKey of appSecretKeys) expect(atRest).not.toContain(secretKey);
+  expect(atRest).not.toContain(SERVICE_ACCOUNT.secretKey);
+  expect(atRest).not.toContain(SERVICE_ACCOUNT.accessKey);
+}
 
 beforeAll(async () => {
   stack = await createEngineStack();
@@ -59,15 +72,9 @@ test("up creates every resource in EnOS and returns the outputs, with secretKey 
 });
 
 test("the exported state holds no plaintext secret: not the app's secretKey, not the service account's keys", async () => {
-  // What lies on disk, not `pulumi stack export` (the Automation API exports with --show-secrets).
-  const atRest = backendFiles(stack);
-  const app = stack.emulator.state().apps[0]!;
-  expect(atRest).toContain(app.id); // the scan does see the state
-  expect(atRest).not.toContain(app.secretKey);
-  expect(atRest).not.toContain(SERVICE_ACCOUNT.secretKey);
-  expect(atRest).not.toContain(SERVICE_ACCOUNT.accessKey);
+  expectNoPlaintextSecretsAtRest();
 
-  const current = JSON.parse(readCurrentCheckpoint()) as {
+  const current = JSON.parse(currentCheckpoint(stack)) as {
     checkpoint: { latest: { resources: Array<Record<string, unknown>> } };
   };
   const appResource = current.checkpoint.latest.resources.find((r) => String(r["urn"]).endsWith("::energy"));
@@ -105,6 +112,8 @@ test("edited inputs show a per-property diff in preview and up applies exactly t
     "POST /app-portal-service/v2.2/role/appendRoles",
     "PUT /enos-app-service/v2.5/menus",
   ]);
+  // after an update, too, nothing secret is at rest in plaintext
+  expectNoPlaintextSecretsAtRest();
 });
 
 test("changing an immutable input replaces the resource", async () => {
@@ -126,6 +135,8 @@ test("out-of-band changes are reported by refresh and repaired by the next up", 
 
   const refresh = expectOk(await stack.run({ op: "refresh" }));
   expect(refresh.summary?.resourceChanges).toEqual({ same: 7, update: 2 });
+  // refresh rewrote state from what read returned: still nothing secret at rest in plaintext
+  expectNoPlaintextSecretsAtRest();
   // read returned the live inputs, so the next preview names the drifted property of each resource
   const repair = stepsByName(expectOk(await stack.run({ op: "preview", diff: true })));
   expect(repair["alice-roles"]).toMatchObject({ op: "update", diffs: ["roleIds"] });
@@ -146,6 +157,7 @@ test("an app deleted in the console is dropped by refresh and recreated by up", 
   expect(apps).toHaveLength(1);
   expect(apps[0]?.id).not.toBe(appId);
   expect(stack.emulator.state().menus).toHaveLength(2);
+  expectNoPlaintextSecretsAtRest(); // neither the new app's secretKey nor the deleted one's
 });
 
 test("bad input fails preview naming the property, before any write reaches EnOS", async () => {

@@ -3,11 +3,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "../../scripts/lib/stacks";
-import { comparableState, createEngineStack, expectOk, type EngineStack } from "./harness";
+import { comparableState, createEngineStack, expectOk, QUICKSTART, type EngineStack } from "./harness";
 
-// The path users take: the packed tarball installed into a program's own node_modules, resolved through the
-// package's `exports`. Then the installed provider module is changed under a deployed stack, and destroy must run
-// the changed code: the serialized shim holds no provider code of its own (design §3).
+// The path users take: a Pulumi project whose node_modules holds the packed tarball (resolved through the package's
+// `exports`) and @pulumi/pulumi, deployed with `pulumi up` from that directory. Then the installed provider module is
+// changed under the deployed stack, and destroy must run the changed code: the serialized shim holds no provider
+// code of its own (design §3).
 jest.setTimeout(420_000);
 
 let programDir: string;
@@ -19,26 +20,35 @@ function npm(args: string[], cwd: string): string {
   return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
+/** The exact version of a package installed in this repository, so npm finds it in its cache. */
+function installedVersion(name: string): string {
+  const manifest = path.join(repoRoot, "node_modules", name, "package.json");
+  return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
 beforeAll(async () => {
   programDir = fs.mkdtempSync(path.join(os.tmpdir(), "enos-packed-"));
   // dist/ is built by `npm test` before jest runs; packing must not rebuild it.
   const tarball = npm(["pack", "--ignore-scripts", "--silent", "--pack-destination", programDir], repoRoot).trim();
-  fs.copyFileSync(path.join(repoRoot, "dist", "examples", "quickstart", "index.js"), path.join(programDir, "index.js"));
-  fs.copyFileSync(path.join(repoRoot, "scripts", "lib", "stack-runner.js"), path.join(programDir, "stack-runner.js"));
+  // The quickstart project as a user has it: Pulumi.yaml and index.ts, type-checked by @pulumi/pulumi's ts-node,
+  // which uses the project's own `typescript`.
+  for (const file of ["Pulumi.yaml", "index.ts"])
+    fs.copyFileSync(path.join(QUICKSTART, file), path.join(programDir, file));
   fs.writeFileSync(
     path.join(programDir, "package.json"),
     JSON.stringify({
       name: "packed-quickstart",
       private: true,
-      dependencies: { "@pulumi/pulumi": "3.248.0", "pulumi-enos": `file:./${tarball}` },
+      main: "index.ts",
+      dependencies: {
+        "@pulumi/pulumi": "3.248.0",
+        "pulumi-enos": `file:./${tarball}`,
+        typescript: installedVersion("typescript"),
+      },
     }),
   );
   npm(["install", "--no-audit", "--no-fund", "--prefer-offline"], programDir);
-  stack = await createEngineStack({
-    programPath: path.join(programDir, "index.js"),
-    programDir,
-    runner: path.join(programDir, "stack-runner.js"),
-  });
+  stack = await createEngineStack({ projectDir: programDir });
   seeded = comparableState(stack.emulator);
 });
 
@@ -49,9 +59,11 @@ afterAll(async () => {
 
 test("the installed package is a real copy resolved through node_modules, not this repository", () => {
   const installed = fs.realpathSync(path.join(programDir, "node_modules", "pulumi-enos"));
-  expect(installed.startsWith(programDir)).toBe(true);
+  expect(installed.startsWith(fs.realpathSync(programDir))).toBe(true);
   expect(fs.existsSync(path.join(installed, "dist", "provider", "index.js"))).toBe(true);
   expect(fs.existsSync(path.join(installed, "test"))).toBe(false);
+  const sdk = fs.realpathSync(path.join(programDir, "node_modules", "@pulumi", "pulumi"));
+  expect(sdk.startsWith(fs.realpathSync(programDir))).toBe(true);
 });
 
 test("up from the installed tarball creates every resource with a small, code-free serialized provider", async () => {

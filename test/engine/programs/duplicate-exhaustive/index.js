@@ -5,6 +5,4 @@ const enos = require("pulumi-enos");
 module.exports = async () => {
   new enos.RoleAssignment("alice-admin", { userId: "u-alice", roleIds: ["r-device-admin"], exhaustive: true });
   new enos.RoleAssignment("alice-viewer", { userId: "u-alice", roleIds: ["r-viewer"], exhaustive: true });
-  // An additive one beside them is fine.
-  new enos.RoleAssignment("alice-extra", { userId: "u-alice", roleIds: ["r-auditor"] });
 };
