@@ -22,7 +22,10 @@ module.exports = {
     project("unit"),
     project("emulator", { slowTestThreshold: 10 }),
     project("provider", { slowTestThreshold: 10 }),
-    // Engine tests spawn the Pulumi CLI: long timeouts, and run one file at a time via `maxWorkers` in the script.
+    // Engine tests run `pulumi` on a temporary project directory (CLI, language host and provider process per
+    // operation): long timeouts per file. Each file has its own project dir, emulator, file backend and PULUMI_HOME,
+    // so files may run in parallel on big machines; on 2 cores Jest uses a single worker and runs every file
+    // serially (all four projects take ~80 s, the engine files ~70 s of it).
     project("engine", { slowTestThreshold: 120 }),
   ],
 };
