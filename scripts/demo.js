@@ -25,8 +25,11 @@ const destroy = process.argv.includes("--destroy");
 const STACK = "dev";
 const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-secret-key", orgId: "o-demo" };
 const PORT = Number(process.env["ENOS_DEMO_PORT"] ?? 8088);
-const color = process.stdout.isTTY ? "always" : "never";
-const stream = { onOutput: (/** @type {string} */ text) => process.stdout.write(text), color };
+/** The CLI's own output, streamed as it comes. */
+const stream = {
+  onOutput: (/** @type {string} */ text) => void process.stdout.write(text),
+  color: /** @type {"always" | "never"} */ (process.stdout.isTTY ? "always" : "never"),
+};
 
 /** @param {Record<string, { value: unknown, secret: boolean }>} outputs */
 function printOutputs(outputs) {
@@ -64,8 +67,8 @@ function printNextSteps(binDir, workspace) {
   console.log(`
 Next steps
   * Run 'npm run demo' again: the engine finds nothing to change.
-  * Run pulumi yourself against the demo stack, from the repository root (the demo stopped its emulator; start it
-    again on the same port and state file first):
+  * Run pulumi yourself against the demo stack, from the repository root. The demo stopped its emulator: start it
+    again on the same port and state file first (and stop it, kill %1, before the next 'npm run demo'):
     node ${rel(path.join(repoRoot, "dist", "emulator", "main.js"))} --port ${PORT} --state-file ${rel(stateFile)} &
     export PATH=${JSON.stringify(binDir)}:"$PATH"
 ${env.join("\n")}
@@ -84,7 +87,12 @@ ${env.join("\n")}
     service account needs.`);
 }
 
-/** @param {import("@pulumi/pulumi/automation").Stack} stack @param {{ url: string, state(): unknown }} emulator */
+/**
+ * @param {import("@pulumi/pulumi/automation").Stack} stack
+ * @param {{ url: string, state(): unknown }} emulator
+ * @param {string} binDir
+ * @param {ReturnType<typeof offlineWorkspace>} workspace
+ */
 async function deploy(stack, emulator, binDir, workspace) {
   await stack.setAllConfig({
     "enos:apiUrl": { value: emulator.url },
