@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { gatewayBody, type JsonBody } from "./envelopes";
+import type { Policy } from "./policies";
 import type { StateData } from "./state-schema";
 
 /** inf: the docs give no skew window for token timestamps or apim-timestamp; we allow +-15 minutes. */
@@ -13,13 +14,22 @@ export interface Credential {
   accessKey: string;
   secretKey: string;
   orgId: string;
+  /** null = every policy (not modelled). */
+  policies: readonly Policy[] | null;
 }
 
 export function findCredential(data: StateData, accessKey: string): Credential | undefined {
   const account = data.serviceAccounts.find((candidate) => candidate.accessKey === accessKey);
-  if (account) return { principalId: account.id, principalName: account.name, ...pick(account) };
+  if (account)
+    return {
+      principalId: account.id,
+      principalName: account.name,
+      ...pick(account),
+      policies: account.policies ?? null,
+    };
   const app = data.apps.find((candidate) => candidate.accessKey === accessKey);
-  if (app) return { principalId: app.id, principalName: app.name["default"] ?? app.id, ...pick(app) };
+  // inf: an app registered through the API holds every policy (nothing in the API can grant it one).
+  if (app) return { principalId: app.id, principalName: app.name["default"] ?? app.id, ...pick(app), policies: null };
   return undefined;
 }
 

@@ -102,7 +102,9 @@ function serve(core: EmulatorCore, call: Call, fault: Fault | undefined): Outcom
   }
   const { store, tokens, replays, clock, appendRolesMode } = core;
   const { headers } = call.request;
-  const reply = runRoute(route, { ...call, headers, body, caller, store, tokens, replays, clock, appendRolesMode });
+  const neededPolicies = route.policy?.(call.query) ?? [];
+  const context = { ...call, headers, body, caller, store, tokens, replays, clock, appendRolesMode, neededPolicies };
+  const reply = runRoute(route, context);
   // The change is committed; the client only loses the answer (a clean close, as a proxy timing out would).
   return fault?.kind === "commit-then-drop" ? "close" : reply;
 }

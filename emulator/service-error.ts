@@ -38,5 +38,9 @@ export const notFound = (entity: string, id: string): ServiceError =>
 export const denied = (orgId: string): ServiceError =>
   new ServiceError("denied", orgId, `Denied resource: orgId ${orgId}`);
 
+/** inf: the documented 99403 prefix ("Denied resource: orgId …", enos-api.md §4), then the policy that is missing. */
+export const deniedPolicy = (orgId: string, policies: readonly string[]): ServiceError =>
+  new ServiceError("denied", orgId, `Denied resource: orgId ${orgId}, missing policy "${policies.join('" or "')}"`);
+
 export const alreadyExists = (field: string, value: string, scope: string): ServiceError =>
   new ServiceError("exists", field, `${field} '${value}' already exists in this ${scope}`);

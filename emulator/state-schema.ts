@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { POLICIES } from "./policies";
 
 // The emulator's whole world as one JSON document: the seed file, the persisted state file, POST /__emulator/seed and
 // GET /__emulator/state all share this shape. Input (SeedData) may omit lists and most device fields; the output
@@ -18,6 +19,8 @@ const serviceAccount = z.object({
   accessKey: z.string().min(1),
   secretKey: z.string().min(1),
   orgId: z.string().min(1),
+  /** The policies granted in its OU (policies.ts); absent = not modelled, every call allowed. */
+  policies: z.array(z.enum(POLICIES)).optional(),
 });
 
 const user = z.object({ id: z.string().min(1), name: z.string(), orgIds: z.array(z.string()) });

@@ -1,4 +1,5 @@
 import { grantedIds, setGrantedIds, type GrantKind } from "../grants";
+import { needs, type PolicyRule } from "../policies";
 import { readIdList, requireString } from "../validation";
 import {
   catalogEntries,
@@ -62,45 +63,58 @@ function assignedRoles(context: RouteContext): unknown {
   return { roles: catalogEntries(context, "role", orgId, locale, granted) };
 }
 
-const post = (path: string, handle: (context: RouteContext) => unknown): Route => ({
+/**
+ * The Application-Portal permission each call needs (enos-api.md §3 names the three). Documented: appendRoles needs
+ * "Authorize users in this OU" (31403 without it). inf: the other grant writes need it too ("same codes"), the
+ * per-user reads need "Obtain all user permissions in the OU", the OU's role and group lists need "Obtain the ID
+ * and name of all roles in the OU".
+ */
+const AUTHORIZE = needs("Authorize users in this OU");
+const READ_USERS = needs("Obtain all user permissions in the OU");
+const READ_CATALOG = needs("Obtain the ID and name of all roles in the OU");
+
+type Handler = (context: RouteContext) => unknown;
+
+const post = (path: string, policy: PolicyRule, handle: Handler): Route => ({
   methods: ["POST"],
   path: `${PORTAL}${path}`,
   service: "app-portal",
+  policy,
   handle,
 });
 
-const get = (path: string, handle: (context: RouteContext) => unknown): Route => ({
-  ...post(path, handle),
+const get = (path: string, policy: PolicyRule, handle: Handler): Route => ({
+  ...post(path, policy, handle),
   methods: ["GET"],
 });
 
 export const portalRoutes: readonly Route[] = [
-  get("/v2.2/organization/role/list", (context) => {
+  get("/v2.2/organization/role/list", READ_CATALOG, (context) => {
     const orgId = orgFromQuery(context);
     return { roles: catalogEntries(context, "role", orgId, readLocale(context)) };
   }),
-  get("/v2.2/user/role/assignedList", assignedRoles),
-  post("/v2.2/userRoles/roleList", (context) => {
+  get("/v2.2/user/role/assignedList", READ_USERS, assignedRoles),
+  post("/v2.2/userRoles/roleList", READ_USERS, (context) => {
     const { perUser, entries } = batchRead(context, "role");
     return { usersUserRoles: perUser.map(({ userId, ids }) => ({ userId, roleIds: ids })), userRoles: entries };
   }),
   // Newest docs: appendRoles OVERWRITES the user's roles; older docs read as additive (emulator switch).
-  post("/v2.2/role/appendRoles", (context) =>
+  post("/v2.2/role/appendRoles", AUTHORIZE, (context) =>
     changeGrants(context, "role", context.appendRolesMode === "overwrite" ? "overwrite" : "add"),
   ),
-  post("/v2.2/role/removeRoles", (context) => changeGrants(context, "role", "remove")),
+  post("/v2.2/role/removeRoles", AUTHORIZE, (context) => changeGrants(context, "role", "remove")),
   // inf: appendUserGroups adds to the user's groups; the docs say only "assign" (overwrite is documented for
   // appendRoles alone, and only in the newest docs).
-  post("/v2.2/userGroup/appendUserGroups", (context) => changeGrants(context, "group", "add")),
-  post("/v2.2/userGroup/removeUserGroups", (context) => changeGrants(context, "group", "remove")),
-  post("/v2.2/userGroup/getUsersUserGroupList", (context) => {
+  post("/v2.2/userGroup/appendUserGroups", AUTHORIZE, (context) => changeGrants(context, "group", "add")),
+  post("/v2.2/userGroup/removeUserGroups", AUTHORIZE, (context) => changeGrants(context, "group", "remove")),
+  post("/v2.2/userGroup/getUsersUserGroupList", READ_USERS, (context) => {
     const { perUser, entries } = batchRead(context, "group");
     return {
       usersUserGroups: perUser.map(({ userId, ids }) => ({ userId, userGroupIds: ids })),
       userGroups: entries,
     };
   }),
-  get("/v2.3/organization/userGroup/list", (context) => {
+  get("/v2.3/organization/userGroup/list", READ_CATALOG, (context) => {
     const orgId = orgFromQuery(context);
     return { userGroups: catalogEntries(context, "group", orgId, readLocale(context)) };
   }),

@@ -10,7 +10,14 @@ import {
   requireString,
   type Fields,
 } from "../validation";
-import { APP_SERVICE, findApp, formatTimestamp, orgFromQuery, renderApp } from "./app-service-shared";
+import {
+  APP_SERVICE,
+  REGISTRATION_ADMIN,
+  findApp,
+  formatTimestamp,
+  orgFromQuery,
+  renderApp,
+} from "./app-service-shared";
 import type { Route, RouteContext } from "./route";
 
 type AppFields = Pick<AppRecord, "name" | "description" | "categoryId" | "keyword" | "type" | "icon" | "url">;
@@ -97,13 +104,32 @@ function retrievePurchased(context: RouteContext): unknown {
 }
 
 export const appRoutes: readonly Route[] = [
-  { methods: ["POST"], path: `${APP_SERVICE}/apps`, service: "app-service", handle: createApp },
-  { methods: ["PUT"], path: `${APP_SERVICE}/apps`, service: "app-service", handle: updateApp },
-  { methods: ["DELETE"], path: `${APP_SERVICE}/apps`, service: "app-service", handle: deleteApp },
+  {
+    methods: ["POST"],
+    path: `${APP_SERVICE}/apps`,
+    service: "app-service",
+    policy: REGISTRATION_ADMIN,
+    handle: createApp,
+  },
+  {
+    methods: ["PUT"],
+    path: `${APP_SERVICE}/apps`,
+    service: "app-service",
+    policy: REGISTRATION_ADMIN,
+    handle: updateApp,
+  },
+  {
+    methods: ["DELETE"],
+    path: `${APP_SERVICE}/apps`,
+    service: "app-service",
+    policy: REGISTRATION_ADMIN,
+    handle: deleteApp,
+  },
   {
     methods: ["GET"],
     path: `${APP_SERVICE}/apps/list`,
     service: "app-service",
+    policy: REGISTRATION_ADMIN,
     // inf: the docs describe one App; the data is an array of every app of the OU, in creation order.
     handle: (context) => {
       const orgId = orgFromQuery(context);
@@ -114,6 +140,7 @@ export const appRoutes: readonly Route[] = [
     methods: ["GET"],
     path: `${APP_SERVICE}/apps/purchase/retrieve`,
     service: "app-service",
+    policy: REGISTRATION_ADMIN,
     handle: retrievePurchased,
   },
 ];

@@ -2,7 +2,7 @@ import { invalid, notFound } from "../service-error";
 import type { MenuRecord } from "../state-schema";
 import { optionalString, readInteger, requireBody, type Fields } from "../validation";
 import { findItem, itemTarget, listTarget, readItemFields, renderItem } from "./app-service-items";
-import { APP_SERVICE, orgFromQuery } from "./app-service-shared";
+import { APP_SERVICE, REGISTRATION_ADMIN, orgFromQuery } from "./app-service-shared";
 import type { Route, RouteContext } from "./route";
 
 const PATH = `${APP_SERVICE}/menus`;
@@ -81,8 +81,8 @@ function listMenus(context: RouteContext): unknown {
 }
 
 export const menuRoutes: readonly Route[] = [
-  { methods: ["POST"], path: PATH, service: "app-service", handle: createMenu },
-  { methods: ["PUT"], path: PATH, service: "app-service", handle: updateMenu },
-  { methods: ["DELETE"], path: PATH, service: "app-service", handle: deleteMenu },
-  { methods: ["GET"], path: PATH, service: "app-service", handle: listMenus },
+  { methods: ["POST"], path: PATH, service: "app-service", policy: REGISTRATION_ADMIN, handle: createMenu },
+  { methods: ["PUT"], path: PATH, service: "app-service", policy: REGISTRATION_ADMIN, handle: updateMenu },
+  { methods: ["DELETE"], path: PATH, service: "app-service", policy: REGISTRATION_ADMIN, handle: deleteMenu },
+  { methods: ["GET"], path: PATH, service: "app-service", policy: REGISTRATION_ADMIN, handle: listMenus },
 ];

@@ -2,7 +2,7 @@ import { invalid } from "../service-error";
 import type { PermissionRecord } from "../state-schema";
 import { requireBody } from "../validation";
 import { findItem, itemTarget, listTarget, readItemFields, renderItem } from "./app-service-items";
-import { APP_SERVICE, orgFromQuery } from "./app-service-shared";
+import { APP_SERVICE, REGISTRATION_ADMIN, orgFromQuery } from "./app-service-shared";
 import type { Route, RouteContext } from "./route";
 
 const PATH = `${APP_SERVICE}/permissions`;
@@ -38,14 +38,15 @@ function deletePermission(context: RouteContext): unknown {
 }
 
 export const permissionRoutes: readonly Route[] = [
-  { methods: ["POST"], path: PATH, service: "app-service", handle: createPermission },
-  { methods: ["PUT"], path: PATH, service: "app-service", handle: updatePermission },
+  { methods: ["POST"], path: PATH, service: "app-service", policy: REGISTRATION_ADMIN, handle: createPermission },
+  { methods: ["PUT"], path: PATH, service: "app-service", policy: REGISTRATION_ADMIN, handle: updatePermission },
   // inf: Delete/List Permissions mirror the documented menu endpoints (their pages exist, bodies n/f).
-  { methods: ["DELETE"], path: PATH, service: "app-service", handle: deletePermission },
+  { methods: ["DELETE"], path: PATH, service: "app-service", policy: REGISTRATION_ADMIN, handle: deletePermission },
   {
     methods: ["GET"],
     path: PATH,
     service: "app-service",
+    policy: REGISTRATION_ADMIN,
     handle: (context) => {
       const appId = listTarget(context);
       return context.store.data.permissions

@@ -1,3 +1,4 @@
+import { needs } from "../policies";
 import { notFound } from "../service-error";
 import type { AppRecord, I18nMap } from "../state-schema";
 import { requireString } from "../validation";
@@ -5,6 +6,9 @@ import { localizeI18n, selectedLanguage } from "./app-service-language";
 import { authorizeOrg, type RouteContext } from "./route";
 
 export const APP_SERVICE = "/enos-app-service/v2.5";
+
+/** Every enos-app-service operation needs the OU's Application Registration Administrator policy (enos-api.md §2). */
+export const REGISTRATION_ADMIN = needs("Application Registration Administrator");
 
 /** Every enos-app-service call carries orgId in the query (enos-api.md §2). */
 export function orgFromQuery(context: RouteContext): string {

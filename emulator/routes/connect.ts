@@ -1,3 +1,4 @@
+import type { PolicyRule } from "../policies";
 import { CodedError, invalid, notFound } from "../service-error";
 import type { DeviceRecord } from "../state-schema";
 import { authorizeOrg, type Route, type RouteContext } from "./route";
@@ -60,9 +61,24 @@ function devices(context: RouteContext): unknown {
 }
 
 /**
+ * Device Management: Read for get, Full Access for enable/disable (enos-api.md §4). inf: Full Access includes Read;
+ * an unknown action needs nothing, so it is answered 99400.
+ */
+const devicePolicy: PolicyRule = (query) => {
+  if (query["action"] === "get") return ["Device Management Read", "Device Management Full Access"];
+  return ["enable", "disable"].includes(query["action"] ?? "") ? ["Device Management Full Access"] : [];
+};
+
+/**
  * One path, dispatched on `action`. Docs: get = GET, enable/disable = POST; the official Python samples send
  * enable/disable as GET (no body). inf: both methods are accepted for every action.
  */
 export const connectRoutes: readonly Route[] = [
-  { methods: ["GET", "POST"], path: "/connect-service/v2.1/devices", service: "connect", handle: devices },
+  {
+    methods: ["GET", "POST"],
+    path: "/connect-service/v2.1/devices",
+    service: "connect",
+    policy: devicePolicy,
+    handle: devices,
+  },
 ];

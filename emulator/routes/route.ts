@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Credential, TokenStore } from "../auth";
 import type { ServiceName } from "../envelopes";
-import { denied, notFound } from "../service-error";
+import { holdsAny, type Policy, type PolicyRule } from "../policies";
+import { denied, deniedPolicy, notFound } from "../service-error";
 import type { ReplayGuard } from "../replay-guard";
 import type { Store } from "../state";
 
@@ -26,6 +27,8 @@ export interface RouteContext {
   readonly replays: ReplayGuard | null;
   readonly clock: () => number;
   readonly appendRolesMode: AppendRolesMode;
+  /** The policies that let this call through (any one suffices; [] = none needed), from the route's rule. */
+  readonly neededPolicies: readonly Policy[];
 }
 
 export interface Route {
@@ -34,15 +37,20 @@ export interface Route {
   readonly service: ServiceName;
   /** The token service is called before a token exists. */
   readonly public?: boolean;
+  /** The policy the caller needs in the OU (checked by authorizeOrg); absent = none. */
+  readonly policy?: PolicyRule;
   /** Returns the `data` of the success envelope, or throws ServiceError / CodedError. */
   handle(context: RouteContext): unknown;
 }
 
 /**
- * The OU must exist, and a service account may act only on its own OU (enos-api.md §2/§3 operation permissions are
- * granted per OU). inf: with auth off every OU is open.
+ * The OU must exist, and a service account may act only on its own OU, with the route's policy (enos-api.md §2/§3/§4
+ * operation permissions are granted per OU). inf: with auth off every OU is open; the policy is checked after the
+ * OU, so an unknown OU is still "not found".
  */
 export function authorizeOrg(context: RouteContext, orgId: string): void {
   if (!context.store.data.organizations.some((org) => org.id === orgId)) throw notFound("organization", orgId);
-  if (context.caller && context.caller.orgId !== orgId) throw denied(orgId);
+  const { caller, neededPolicies } = context;
+  if (caller && caller.orgId !== orgId) throw denied(orgId);
+  if (caller && !holdsAny(caller.policies, neededPolicies)) throw deniedPolicy(orgId, neededPolicies);
 }
