@@ -88,7 +88,7 @@ test("a second preview reports no changes", async () => {
   expect(preview.changeSummary).toEqual({ same: 9 });
 });
 
-test("edited inputs show a per-property diff in preview and up applies exactly that", async () => {
+test("edited inputs show a per-property diff in preview, up applies exactly that, no plaintext secret at rest after", async () => {
   stack.config = {
     "quickstart:aliceRoles": '["Device Administrator","Operator"]',
     "quickstart:dashboardName": "Overview",
@@ -127,11 +127,14 @@ test("changing an immutable input replaces the resource", async () => {
   expect(device("a-turbine-7")?.enabled).toBe(true); // the replaced resource restored what it found
 });
 
-test("out-of-band changes are reported by refresh and repaired by the next up", async () => {
+test("out-of-band changes are reported by refresh (no plaintext secret at rest after it), repaired by the next up", async () => {
   stack.emulator.mutate({ type: "grant-role", userId: "u-alice", roleId: "r-viewer" });
   stack.emulator.mutate({ type: "enable-device", assetId: "a-turbine-8" });
   const drifted = await stack.run({ op: "preview", refresh: true, expectNoChanges: true });
   expect(drifted[0]?.ok).toBe(false);
+  const driftOutput = `${drifted[0]?.stdout}${drifted[0]?.stderr}`;
+  expect(driftOutput).toMatch(/no changes were expected for preview but changes were proposed/);
+  expect(driftOutput).toMatch(/~ 2 to update/); // the role grant and the device, nothing else
 
   const refresh = expectOk(await stack.run({ op: "refresh" }));
   expect(refresh.summary?.resourceChanges).toEqual({ same: 7, update: 2 });
