@@ -13,26 +13,21 @@ export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-
 export const QUICKSTART = path.join(repoRoot, "examples", "quickstart");
 
 export interface StackOperation {
-  op: "up" | "preview" | "refresh" | "destroy" | "outputs" | "export";
+  op: "up" | "preview" | "refresh" | "destroy" | "export";
   expectNoChanges?: boolean;
   refresh?: boolean;
   diff?: boolean;
 }
 
-/** The part of an engine event the tests read. */
+/** The part of a step's engine event (resourcePreEvent) the tests read. */
 export interface StackEvent {
-  type: "pre" | "diagnostic" | "failed" | "summary";
-  op?: string;
-  urn?: string;
-  resourceType?: string;
+  op: string;
+  urn: string;
+  resourceType: string;
+  /** Changed input keys, present when the engine computed the diff (pulumi.md §A3). */
   diffs?: string[];
+  /** The keys that force a replacement. */
   keys?: string[];
-  detailedDiff?: Record<string, { diffKind: string; inputDiff: boolean }>;
-  old?: Record<string, unknown>;
-  new?: Record<string, unknown>;
-  severity?: string;
-  message?: string;
-  resourceChanges?: Record<string, number>;
 }
 
 export interface StackResult {
@@ -90,7 +85,7 @@ function copyProject(source: string, dest: string): void {
   fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dest, "node_modules"), "dir");
 }
 
-export function projectName(projectDir: string): string {
+function projectName(projectDir: string): string {
   const yaml = fs.readFileSync(path.join(projectDir, "Pulumi.yaml"), "utf8");
   const name = /^name:\s*(\S+)/m.exec(yaml)?.[1];
   if (!name) throw new Error(`no project name in ${projectDir}/Pulumi.yaml`);
@@ -154,38 +149,23 @@ export async function createEngineStack(options: EngineStackOptions = {}): Promi
   return engineStack;
 }
 
-function summarizeEvent(event: EngineEvent): StackEvent | undefined {
-  if (event.resourcePreEvent) {
-    const m = event.resourcePreEvent.metadata;
-    return {
-      type: "pre",
-      op: m.op,
-      urn: m.urn,
-      resourceType: m.type,
-      ...(m.diffs === undefined ? {} : { diffs: m.diffs }),
-      ...(m.keys === undefined ? {} : { keys: m.keys }),
-      ...(m.detailedDiff === undefined ? {} : { detailedDiff: m.detailedDiff }),
-      ...(m.old?.inputs === undefined ? {} : { old: m.old.inputs }),
-      ...(m.new?.inputs === undefined ? {} : { new: m.new.inputs }),
-    };
-  }
-  if (event.diagnosticEvent) {
-    const d = event.diagnosticEvent;
-    return { type: "diagnostic", severity: d.severity, message: d.message, ...(d.urn ? { urn: d.urn } : {}) };
-  }
-  if (event.resOpFailedEvent) {
-    const m = event.resOpFailedEvent.metadata;
-    return { type: "failed", op: m.op, urn: m.urn };
-  }
-  if (event.summaryEvent) return { type: "summary", resourceChanges: event.summaryEvent.resourceChanges };
-  return undefined;
+function stepOf(event: EngineEvent): StackEvent | undefined {
+  const m = event.resourcePreEvent?.metadata;
+  if (!m) return undefined;
+  return {
+    op: m.op,
+    urn: m.urn,
+    resourceType: m.type,
+    ...(m.diffs === undefined ? {} : { diffs: m.diffs }),
+    ...(m.keys === undefined ? {} : { keys: m.keys }),
+  };
 }
 
 async function runOperation(stack: Stack, operation: StackOperation): Promise<StackResult> {
   const events: StackEvent[] = [];
   const onEvent = (event: EngineEvent) => {
-    const summary = summarizeEvent(event);
-    if (summary) events.push(summary);
+    const step = stepOf(event);
+    if (step) events.push(step);
   };
   const common = { onEvent, color: "never" as const, expectNoChanges: operation.expectNoChanges ?? false };
   try {
@@ -210,8 +190,6 @@ async function runOperation(stack: Stack, operation: StackOperation): Promise<St
         const r = await stack.destroy({ onEvent, color: "never" });
         return { op: "destroy", ok: true, summary: r.summary, stdout: r.stdout, events };
       }
-      case "outputs":
-        return { op: "outputs", ok: true, outputs: await stack.outputs() };
       case "export":
         return { op: "export", ok: true, deployment: await stack.exportStack() };
     }
@@ -247,17 +225,15 @@ export function stepsByName(result: StackResult): Record<string, StackEvent> {
 /** Every step op per resource name, in order (a replacement is "create-replacement" then "delete-replaced"). */
 export function opsByName(result: StackResult): Record<string, string[]> {
   const ops: Record<string, string[]> = {};
-  for (const event of enosSteps(result)) (ops[nameOf(event)] ??= []).push(event.op ?? "");
+  for (const event of enosSteps(result)) (ops[nameOf(event)] ??= []).push(event.op);
   return ops;
 }
 
 function enosSteps(result: StackResult): StackEvent[] {
-  return (result.events ?? []).filter(
-    (event) => event.type === "pre" && event.resourceType?.startsWith("pulumi-nodejs:dynamic/enos:"),
-  );
+  return (result.events ?? []).filter((event) => event.resourceType.startsWith("pulumi-nodejs:dynamic/enos:"));
 }
 
-const nameOf = (event: StackEvent): string => event.urn?.split("::").pop() ?? "";
+const nameOf = (event: StackEvent): string => event.urn.split("::").pop() ?? "";
 
 /**
  * What is at rest on disk, concatenated: every file the file backend wrote (current state, history, backups) and
