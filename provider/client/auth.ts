@@ -98,8 +98,9 @@ export class TokenManager {
     try {
       return await this.send(kind);
     } catch (error) {
-      // 1001: an earlier attempt of ours arrived although its answer was lost, and the service saw its encryption
-      // again. A new timestamp makes a new request, and repeating a get is safe (it returns the same token).
+      // 1001: the service has seen this (appKey, encryption) pair already. Every attempt of ours has its own
+      // timestamp, so it was another client with the same key in the same millisecond (e.g. the program's lookups
+      // beside the provider process). A new timestamp makes a new request; repeating a get returns the same token.
       if (!(EnosApiError.isInstance(error) && error.code === REPLAY_CODE)) throw error;
       return this.send(kind);
     }
@@ -108,7 +109,7 @@ export class TokenManager {
   private async send(kind: "get" | "refresh"): Promise<string> {
     const { accessKey, secretKey, post } = this.options;
     const refreshing = kind === "refresh" ? this.cached?.token : undefined;
-    let sentAt = this.options.clock.now();
+    let sentAt = 0; // set by each attempt's body
     const body = (): Record<string, unknown> => {
       sentAt = this.nextTimestamp();
       return {

@@ -6,6 +6,7 @@
  * `ResponseValidationError`.
  */
 import { z } from "zod";
+import { numericCode } from "./error-category";
 import { EnosApiError, ResponseValidationError, type RequestSite, type ValidationIssue } from "./errors";
 import type { HttpResponse } from "./http";
 import type { SecretSet } from "./redact";
@@ -83,7 +84,7 @@ function asText(value: unknown): string | undefined {
 function normaliseCode(value: unknown): number | string | undefined {
   if (typeof value === "number") return value;
   if (typeof value !== "string" || value.trim() === "") return undefined;
-  return /^-?\d+$/.test(value) ? Number(value) : value;
+  return numericCode(value) ?? value;
 }
 
 /** Kong's own error body (enos-api.md §1.5): `{"message": …}` and no EnOS code. */

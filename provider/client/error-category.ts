@@ -42,7 +42,8 @@ const BY_CODE: ReadonlyMap<number, ApiErrorCategory> = new Map<number, ApiErrorC
   [99500, "server"],
 ]);
 
-function numericCode(code: number | string | undefined): number | undefined {
+/** A code as a number when it is one, also when the wire sent it as a numeric string ("1203"). */
+export function numericCode(code: number | string | undefined): number | undefined {
   if (typeof code === "number") return code;
   if (typeof code === "string" && /^-?\d+$/.test(code)) return Number(code);
   return undefined;

@@ -60,16 +60,20 @@ function retryContext(options: ResolvedClientOptions, idempotent: boolean): Retr
   return { policy, idempotent, clock: options.clock, random: options.random };
 }
 
-/** Sends one request once its start time has come, logging it (redacted) when debugging is on. */
-async function exchange(deps: PipelineDeps, out: Outgoing): Promise<HttpResponse> {
+/**
+ * Sends one request once its start time has come, logging it (redacted) when debugging is on. The request is built
+ * after pacing, so a signature's `apim-timestamp` and a token request's timestamp are the moment it leaves.
+ */
+async function exchange(deps: PipelineDeps, build: () => Outgoing): Promise<HttpResponse> {
   const { options, debugLog } = deps;
+  await deps.governor.pace();
+  const out = build();
   const search = queryString(out.query);
   const headers: Record<string, string> = { accept: "application/json", ...out.headers };
   if (out.body !== undefined) headers["content-type"] = "application/json;charset=UTF-8";
   const url = options.apiUrl + out.path + search;
   const request = { method: out.method, url, headers, body: out.body, timeoutMs: options.timeoutMs };
   const log = { method: out.method, path: out.path, search, requestBody: out.body };
-  await deps.governor.pace();
   const startedAt = options.clock.now();
   try {
     const res = await sendHttp(deps.dispatcher, request, { method: out.method, path: out.path });
@@ -83,9 +87,8 @@ async function exchange(deps: PipelineDeps, out: Outgoing): Promise<HttpResponse
 }
 
 /** Envelope, then the call's data schema. */
-function decode<T>(deps: PipelineDeps, out: Outgoing, family: ServiceFamily, schema: z.ZodType<T, unknown>) {
+function decode<T>(deps: PipelineDeps, site: RequestSite, family: ServiceFamily, schema: z.ZodType<T, unknown>) {
   return (res: HttpResponse): T => {
-    const site: RequestSite = { method: out.method, path: out.path };
     const data = decodeEnvelope(family, res, { site, secrets: deps.secrets, now: deps.options.clock.now() });
     return decodeData(schema, data, site, res.status);
   };
@@ -95,22 +98,23 @@ function decode<T>(deps: PipelineDeps, out: Outgoing, family: ServiceFamily, sch
 async function attempt<T>(deps: PipelineDeps, spec: CallSpec<T>, token: string): Promise<T> {
   const query = spec.query ?? {};
   const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-  const timestamp = deps.options.clock.now();
-  const secretKey = deps.options.secretKey;
-  const signature = apimSignature({ accessToken: token, query, rawBody: body, timestamp, secretKey });
-  const headers = { "apim-accesstoken": token, "apim-timestamp": String(timestamp), "apim-signature": signature };
-  const out: Outgoing = { method: spec.method, path: spec.path, query, body, headers };
-  return decode(deps, out, spec.family, spec.schema)(await exchange(deps, out));
+  const signed = (): Outgoing => {
+    const timestamp = deps.options.clock.now();
+    const secretKey = deps.options.secretKey;
+    const signature = apimSignature({ accessToken: token, query, rawBody: body, timestamp, secretKey });
+    const headers = { "apim-accesstoken": token, "apim-timestamp": String(timestamp), "apim-signature": signature };
+    return { method: spec.method, path: spec.path, query, body, headers };
+  };
+  const site = { method: spec.method, path: spec.path };
+  return decode(deps, site, spec.family, spec.schema)(await exchange(deps, signed));
 }
 
 /** Token-service requests: no auth headers, token envelope. */
 function tokenPost(deps: PipelineDeps): TokenPost {
   return (path, body, schema) => {
     // The body is rebuilt per attempt: a retry must not repeat an encryption the service may have seen (1001).
-    const send = async () => {
-      const out: Outgoing = { method: "POST", path, query: {}, body: JSON.stringify(body()), headers: {} };
-      return decode(deps, out, "token", schema)(await exchange(deps, out));
-    };
+    const build = (): Outgoing => ({ method: "POST", path, query: {}, body: JSON.stringify(body()), headers: {} });
+    const send = async () => decode(deps, { method: "POST", path }, "token", schema)(await exchange(deps, build));
     // Getting a token is idempotent (a second get returns the same token), so every transient failure is retried.
     return withRetry(send, retryContext(deps.options, true));
   };

@@ -27,9 +27,27 @@ function scalarEnd(text: string, from: number): number {
   return i;
 }
 
+/** Index just past the object or array that opens at `start`, or the text's length when it never closes. */
+function containerEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') i = stringEnd(text, i) - 1;
+    else if (c === "{" || c === "[") depth++;
+    else if ((c === "}" || c === "]") && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** Index just past the value that starts at `from`: a string, an object or array, or a bare scalar. */
+function valueEnd(text: string, from: number): number {
+  if (text[from] === '"') return stringEnd(text, from);
+  return "{[".includes(text.charAt(from)) ? containerEnd(text, from) : scalarEnd(text, from);
+}
+
 /**
- * `text` with the value of every `"<key>": value` whose key satisfies `isSecretName` replaced by `"<mask>"`. Object
- * and array values are scanned rather than masked, so the secret-named keys inside them are masked in turn.
+ * `text` with the value of every `"<key>": value` whose key satisfies `isSecretName` replaced by `"<mask>"`, whole
+ * objects and arrays included (as the parsed-JSON path masks them), up to the end of the text when it is cut short.
  */
 export function maskSecretFields(text: string, isSecretName: (key: string) => boolean, mask: string): string {
   const parts: string[] = [];
@@ -44,12 +62,12 @@ export function maskSecretFields(text: string, isSecretName: (key: string) => bo
     const colon = skipSpace(text, keyEnd);
     const valueStart = skipSpace(text, colon + 1);
     const isSecretField = text[colon] === ":" && isSecretName(text.slice(i + 1, keyEnd - 1));
-    if (!isSecretField || valueStart >= text.length || "{[".includes(text.charAt(valueStart))) {
+    if (!isSecretField || valueStart >= text.length) {
       i = keyEnd;
       continue;
     }
     parts.push(text.slice(copied, valueStart), `"${mask}"`);
-    i = copied = text[valueStart] === '"' ? stringEnd(text, valueStart) : scalarEnd(text, valueStart);
+    i = copied = valueEnd(text, valueStart);
   }
   parts.push(text.slice(copied));
   return parts.join("");

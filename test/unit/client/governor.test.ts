@@ -122,6 +122,26 @@ describe("request governor", () => {
     await h.finish();
   });
 
+  it("signs each paced request when it leaves, not when it started waiting", async () => {
+    const h = createHarness({ maxRequestsPerSecond: 10 });
+    mockTokenGet(h.pool);
+    const skews: number[] = [];
+    h.pool
+      .intercept({ path: pathIs(LIST), method: "GET" })
+      .reply(200, (request) => {
+        const headers = request.headers as Record<string, string>;
+        skews.push(h.clock.now() - Number(headers["apim-timestamp"]));
+        return appServiceOk([]);
+      })
+      .times(3);
+
+    await Promise.all(Array.from({ length: 3 }, () => h.client.appService.listApps("o1")));
+
+    // The third list waits 300 ms behind the token get and two lists; signed before waiting, it would be 300 ms old.
+    expect(skews).toEqual([0, 0, 0]);
+    await h.finish();
+  });
+
   it("paces the requests of one slot without deadlock when a single slot is shared", async () => {
     const h = createHarness({ maxConcurrentRequests: 1, maxRequestsPerSecond: 10, retryBaseDelayMs: 0 });
     mockTokenGet(h.pool);

@@ -16,6 +16,13 @@ describe("masking secret fields in a body that is not valid JSON", () => {
     ["a bare value", '{"token":12345,"x":', '{"token":"***","x":'],
     ["keys inside a nested object", '{"creds":{"secretKey":"s3cr3t"},"x', '{"creds":{"secretKey":"***"},"x'],
     ["a key cut before its value", '{"id":"a","secretKey":', '{"id":"a","secretKey":'],
+    ["a whole array value", '{"secrets": ["s1","s2"], "x": 1, "y', '{"secrets": "***", "x": 1, "y'],
+    [
+      "a whole object value, brackets inside strings and all",
+      '{"secretConfig":{"pw":"hun}ter2","k":[1,{"a":"]"}]},"id":"a","n',
+      '{"secretConfig":"***","id":"a","n',
+    ],
+    ["an object value cut short", '{"id":"a","secretKey":{"pw":"hunt', '{"id":"a","secretKey":"***"'],
   ])("masks %s", (_title, input, expected) => {
     expect(mask(input)).toBe(expected);
   });
