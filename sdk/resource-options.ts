@@ -7,11 +7,12 @@ export type OwnOutputName<R> = Exclude<
 >;
 
 /**
- * Copies the user's args over `undefined` placeholders for every output of `R`: `dynamic.Resource` only exposes the
- * outputs whose keys exist in props (pulumi.md §A1), optional inputs the user left out included, and it mutates the
- * object it is given. `outputs` is a record rather than a list so that one missing output fails to compile.
+ * Copies the user's args over `undefined` placeholders for every key of `outputs`: `dynamic.Resource` only exposes
+ * the outputs whose keys exist in props (pulumi.md §A1), optional inputs the user left out included, and it mutates
+ * the object it is given. Each class types its `outputs` as `Record<OwnOutputName<Class>, true>`, a record rather
+ * than a list so that a missing output fails to compile.
  */
-export function withOutputPlaceholders<R>(args: object, outputs: Record<OwnOutputName<R>, true>): pulumi.Inputs {
+export function withOutputPlaceholders(args: object, outputs: Readonly<Record<string, true>>): pulumi.Inputs {
   const props: pulumi.Inputs = {};
   for (const key of Object.keys(outputs)) props[key] = undefined;
   return { ...props, ...args };

@@ -6,7 +6,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { EnosClient, Menu, MenuWrite } from "../client";
 import { clientFor, resolveOrgId } from "../context";
-import { appMenuReplaceOn, checkAppMenu, type AppMenuInputs } from "../inputs";
+import { appMenuReplaceOn, checkAppMenu, type AppMenuInputs, appMenuOutputKeys } from "../inputs";
 import {
   inputFields,
   liveI18n,
@@ -113,20 +113,29 @@ function diffMenu(id: string, olds: Props, news: Props): dynamic.DiffResult {
 }
 
 /** The AppMenu provider: see the file comment. */
-export const appMenuProvider = defineProvider(RESOURCE, {
-  check: checkWith(checkAppMenu),
-  diff: diffMenu,
-  create: (inputs) => createMenu(clientFor(), inputs),
-  read: readMenu,
-  async update(id, olds, news) {
-    const kept = stateWithoutWrite(olds, news, (props) => menuWrite(props as AppMenuInputs));
-    if (kept !== undefined) return { outs: kept };
-    const inputs = news as AppMenuInputs;
-    const put = () => clientFor().appService.updateMenu(inputs.orgId, { ...menuWrite(inputs), id });
-    return { outs: stateOf(news, await updateExisting("menu", id, put)) };
+export const appMenuProvider = defineProvider(
+  RESOURCE,
+  {
+    check: checkWith(checkAppMenu),
+    diff: diffMenu,
+    create: (inputs) => createMenu(clientFor(), inputs),
+    read: readMenu,
+    async update(id, olds, news) {
+      const kept = stateWithoutWrite(
+        olds,
+        news,
+        (props) => ({ ...menuWrite(props as AppMenuInputs) }),
+        appMenuOutputKeys,
+      );
+      if (kept !== undefined) return { outs: kept };
+      const inputs = news as AppMenuInputs;
+      const put = () => clientFor().appService.updateMenu(inputs.orgId, { ...menuWrite(inputs), id });
+      return { outs: stateOf(news, await updateExisting("menu", id, put)) };
+    },
+    async delete(id, props) {
+      const orgId = resolveOrgId(storedString(props, "orgId"));
+      await deleteUnlessGone(() => clientFor().appService.deleteMenu(orgId, id));
+    },
   },
-  async delete(id, props) {
-    const orgId = resolveOrgId(storedString(props, "orgId"));
-    await deleteUnlessGone(RESOURCE, id, () => clientFor().appService.deleteMenu(orgId, id));
-  },
-});
+  { ownsObject: true },
+);

@@ -6,7 +6,12 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { EnosClient, Permission, PermissionWrite } from "../client";
 import { clientFor, resolveOrgId } from "../context";
-import { appPermissionReplaceOn, checkAppPermission, type AppPermissionInputs } from "../inputs";
+import {
+  appPermissionReplaceOn,
+  checkAppPermission,
+  type AppPermissionInputs,
+  appPermissionOutputKeys,
+} from "../inputs";
 import { inputFields, liveI18n, liveOptionalI18n, sameSettings, storedString } from "./app-field-mapping";
 import { loadPermissions } from "./app-loaders";
 import { deleteUnlessGone, findLive, stateWithoutWrite, updateExisting } from "./keyword-lifecycle";
@@ -89,20 +94,29 @@ async function readPermission(id: string, props: Props): Promise<dynamic.ReadRes
 }
 
 /** The AppPermission provider: see the file comment. */
-export const appPermissionProvider = defineProvider(RESOURCE, {
-  check: checkWith(checkAppPermission),
-  diff: (_id, olds, news) => diffResult(olds, news, appPermissionReplaceOn),
-  create: (inputs) => createPermission(clientFor(), inputs),
-  read: readPermission,
-  async update(id, olds, news) {
-    const kept = stateWithoutWrite(olds, news, (props) => permissionWrite(props as AppPermissionInputs));
-    if (kept !== undefined) return { outs: kept };
-    const inputs = news as AppPermissionInputs;
-    const put = () => clientFor().appService.updatePermission(inputs.orgId, { ...permissionWrite(inputs), id });
-    return { outs: stateOf(news, await updateExisting("permission", id, put)) };
+export const appPermissionProvider = defineProvider(
+  RESOURCE,
+  {
+    check: checkWith(checkAppPermission),
+    diff: (_id, olds, news) => diffResult(olds, news, appPermissionReplaceOn),
+    create: (inputs) => createPermission(clientFor(), inputs),
+    read: readPermission,
+    async update(id, olds, news) {
+      const kept = stateWithoutWrite(
+        olds,
+        news,
+        (props) => ({ ...permissionWrite(props as AppPermissionInputs) }),
+        appPermissionOutputKeys,
+      );
+      if (kept !== undefined) return { outs: kept };
+      const inputs = news as AppPermissionInputs;
+      const put = () => clientFor().appService.updatePermission(inputs.orgId, { ...permissionWrite(inputs), id });
+      return { outs: stateOf(news, await updateExisting("permission", id, put)) };
+    },
+    async delete(id, props) {
+      const orgId = resolveOrgId(storedString(props, "orgId"));
+      await deleteUnlessGone(() => clientFor().appService.deletePermission(orgId, id));
+    },
   },
-  async delete(id, props) {
-    const orgId = resolveOrgId(storedString(props, "orgId"));
-    await deleteUnlessGone(RESOURCE, id, () => clientFor().appService.deletePermission(orgId, id));
-  },
-});
+  { ownsObject: true },
+);

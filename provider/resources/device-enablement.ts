@@ -10,7 +10,6 @@ import { clientFor } from "../context";
 import { partialCreateError } from "../failures";
 import { checkDeviceEnablement, deviceEnablementReplaceOn } from "../inputs";
 import { checkWith, defineProvider, diffResult, warn } from "./provider-kit";
-import { claimObject, isObjectClaimed } from "./deployment-claims";
 import { mayHaveApplied } from "./grant-reconcile";
 import { loadDevice } from "./device-loader";
 import {
@@ -62,18 +61,13 @@ async function create(inputs: Props): Promise<dynamic.CreateResult> {
     originalEnabled: isEnabledStatus(device.status),
   };
   const id = deviceId(state.orgId, device.assetId);
-  if (origin.originalEnabled === state.enabled) {
-    claimObject(RESOURCE, id);
-    return { id, outs: deviceOutputsOf(state, origin, device.status) };
-  }
+  if (origin.originalEnabled === state.enabled) return { id, outs: deviceOutputsOf(state, origin, device.status) };
   try {
     const status = await applyEnabled(client, state.orgId, device.assetId, state.enabled);
-    claimObject(RESOURCE, id);
     return { id, outs: deviceOutputsOf(state, origin, status) };
   } catch (error) {
     // The device may have changed: record the resource, or its original state (what delete restores) is lost.
     if (!mayHaveApplied(error)) throw error;
-    claimObject(RESOURCE, id);
     const properties = { ...inputs, ...deviceOutputsOf(state, origin, device.status) };
     throw partialCreateError(id, properties, error instanceof Error ? error.message : String(error), error);
   }
@@ -112,13 +106,6 @@ async function remove(id: string, props: Props): Promise<void> {
   const state = readDeviceState(props, id);
   const origin = readOrigin(props, id);
   if (!state.restoreOnDelete || origin.originalEnabled === undefined) return;
-  if (isObjectClaimed(RESOURCE, id)) {
-    warn(
-      `${RESOURCE} '${id}' is removed from the stack without restoring the device: another resource of this stack ` +
-        "took the device over in this deployment (a rename without `aliases`, or a replacement)",
-    );
-    return;
-  }
   try {
     await setEnabled(clientFor(), state.orgId, origin.resolvedAssetId, origin.originalEnabled);
   } catch (error) {
@@ -127,12 +114,22 @@ async function remove(id: string, props: Props): Promise<void> {
 }
 
 /** The DeviceEnablement dynamic provider. */
-export const deviceEnablementProvider = defineProvider(RESOURCE, {
-  check: checkWith(checkDeviceEnablement),
-  // Delete before replace: a replacement aimed at the same device must restore it before recording the new origin.
-  diff: (_id, olds, news) => diffResult(olds, news, deviceEnablementReplaceOn, true),
-  create,
-  read,
-  update,
-  delete: remove,
-});
+export const deviceEnablementProvider = defineProvider(
+  RESOURCE,
+  {
+    check: checkWith(checkDeviceEnablement),
+    // Delete before replace: a replacement aimed at the same device must restore it before recording the new origin.
+    diff: (_id, olds, news) => diffResult(olds, news, deviceEnablementReplaceOn, true),
+    create,
+    read,
+    update,
+    delete: remove,
+  },
+  {
+    ownsObject: true,
+    // A create-first replacement records the state this resource had set as its own original one.
+    claimedDeleteNote:
+      "; the device keeps the state the new resource set, and the new resource took that as the device's original " +
+      "state, so its delete will not bring back the earlier one (use `aliases` when renaming)",
+  },
+);

@@ -6,7 +6,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { isNotFound, type App, type AppWrite, type EnosClient } from "../client";
 import { clientFor, resolveOrgId } from "../context";
-import { checkEnosApp, enosAppReplaceOn, type EnosAppInputs } from "../inputs";
+import { checkEnosApp, enosAppReplaceOn, type EnosAppInputs, enosAppOutputKeys } from "../inputs";
 import {
   inputFields,
   liveI18n,
@@ -126,20 +126,29 @@ async function readApp(id: string, props: Props): Promise<dynamic.ReadResult> {
 }
 
 /** The EnosApp provider: see the file comment. */
-export const enosAppProvider = defineProvider(RESOURCE, {
-  check: checkWith(checkEnosApp),
-  diff: (_id, olds, news) => diffResult(olds, news, enosAppReplaceOn),
-  create: (inputs) => createApp(clientFor(), inputs),
-  read: readApp,
-  async update(id, olds, news) {
-    const kept = stateWithoutWrite(olds, news, (props) => appWrite(props as EnosAppInputs));
-    if (kept !== undefined) return { outs: kept };
-    const inputs = news as EnosAppInputs;
-    const put = () => clientFor().appService.updateApp(inputs.orgId, { ...appWrite(inputs), id });
-    return { outs: stateOf(news, await updateExisting("app", id, put), olds) };
+export const enosAppProvider = defineProvider(
+  RESOURCE,
+  {
+    check: checkWith(checkEnosApp),
+    diff: (_id, olds, news) => diffResult(olds, news, enosAppReplaceOn),
+    create: (inputs) => createApp(clientFor(), inputs),
+    read: readApp,
+    async update(id, olds, news) {
+      const kept = stateWithoutWrite(
+        olds,
+        news,
+        (props) => ({ ...appWrite(props as EnosAppInputs) }),
+        enosAppOutputKeys,
+      );
+      if (kept !== undefined) return { outs: kept };
+      const inputs = news as EnosAppInputs;
+      const put = () => clientFor().appService.updateApp(inputs.orgId, { ...appWrite(inputs), id });
+      return { outs: stateOf(news, await updateExisting("app", id, put), olds) };
+    },
+    async delete(id, props) {
+      const orgId = resolveOrgId(storedString(props, "orgId"));
+      await deleteUnlessGone(() => clientFor().appService.deleteApp(orgId, id));
+    },
   },
-  async delete(id, props) {
-    const orgId = resolveOrgId(storedString(props, "orgId"));
-    await deleteUnlessGone(RESOURCE, id, () => clientFor().appService.deleteApp(orgId, id));
-  },
-});
+  { ownsObject: true },
+);

@@ -4,9 +4,7 @@
  * gone succeeds, and an update of a vanished object says how to recover.
  */
 import { isNotFound } from "../client";
-import { canonical } from "../inputs";
-import { inputFields } from "./app-field-mapping";
-import { isObjectClaimed } from "./deployment-claims";
+import { inputFields, sameSettings } from "./app-field-mapping";
 import { warn } from "./provider-kit";
 
 /** How a vanished object is described in the read warning. */
@@ -50,11 +48,18 @@ type Props = Record<string, unknown>;
 
 /**
  * The outputs of an update that changes nothing EnOS stores, so it needs no PUT: the write bodies of the old and
- * new inputs are equal (only `adopt` differs, which matters to create alone). Undefined when a PUT is needed.
+ * new inputs say the same (only `adopt` differs, which matters to create alone). Inputs come from `news`, the
+ * `computed` outputs from `olds`. Undefined when a PUT is needed.
  */
-export function stateWithoutWrite(olds: Props, news: Props, writeOf: (inputs: Props) => unknown): Props | undefined {
-  if (canonical(writeOf(olds)) !== canonical(writeOf(news))) return undefined;
-  return { ...inputFields(olds), ...inputFields(news) };
+export function stateWithoutWrite(
+  olds: Props,
+  news: Props,
+  writeOf: (inputs: Props) => Props,
+  computed: readonly string[],
+): Props | undefined {
+  if (!sameSettings(writeOf(olds), writeOf(news))) return undefined;
+  const kept = Object.fromEntries(computed.filter((key) => olds[key] !== undefined).map((key) => [key, olds[key]]));
+  return { ...inputFields(news), ...kept };
 }
 
 /**
@@ -73,18 +78,8 @@ export async function updateExisting<T>(noun: string, id: string, put: () => Pro
   }
 }
 
-/**
- * Runs the DELETE of `resource` `id`; an object already gone (31404) is a success (design §4). An object another
- * resource of this deployment adopted (deployment-claims.ts) is left in place: it is that resource's now.
- */
-export async function deleteUnlessGone(resource: string, id: string, remove: () => Promise<void>): Promise<void> {
-  if (isObjectClaimed(resource, id)) {
-    warn(
-      `${resource} '${id}' is removed from the stack but not deleted in EnOS: another resource of this stack ` +
-        "adopted it in this deployment (a rename without `aliases`, or a replacement)",
-    );
-    return;
-  }
+/** Runs a DELETE; an object already gone (31404) is a success (design §4). */
+export async function deleteUnlessGone(remove: () => Promise<void>): Promise<void> {
   try {
     await remove();
   } catch (error) {

@@ -6,7 +6,6 @@
  */
 import { EnosApiError, NetworkError, ResponseValidationError, TimeoutError, isAlreadyExists } from "../client";
 import { partialCreateError } from "../failures";
-import { claimObject } from "./deployment-claims";
 import { warn } from "./provider-kit";
 
 /** An app, menu or permission as the service returns it: what it is found again by. */
@@ -59,7 +58,8 @@ export async function createByKeyword<T extends KeywordObject>(spec: KeywordCrea
 export function mayHaveReachedServer(error: unknown): boolean {
   if (NetworkError.isInstance(error)) return !error.requestNotSent;
   if (TimeoutError.isInstance(error)) return true;
-  if (ResponseValidationError.isInstance(error)) return error.status < 400 || error.status >= 500;
+  // Raised only for a 2xx answer (envelope.ts): the service processed the request.
+  if (ResponseValidationError.isInstance(error)) return true;
   return EnosApiError.isInstance(error) && error.status >= 500;
 }
 
@@ -120,7 +120,6 @@ async function lookUpAfterLoss<T extends KeywordObject>(
 /** The object found by keyword after a lost create: ours if it has our settings, else a duplicate (or adopted). */
 async function claimLost<T extends KeywordObject>(spec: KeywordCreate<T>, existing: T, what: string): Promise<T> {
   if (spec.matches(existing)) {
-    claimObject(spec.resource, existing.id);
     warn(
       `${spec.resource}: ${what}; found ${spec.noun} '${existing.id}' by its keyword and took it as the one created`,
     );
@@ -135,8 +134,6 @@ async function claimLost<T extends KeywordObject>(spec: KeywordCreate<T>, existi
 
 /** Adoption: one PUT only when the live object differs; a failed PUT records the object rather than orphan it. */
 async function adoptExisting<T extends KeywordObject>(spec: KeywordCreate<T>, existing: T): Promise<T> {
-  // Possibly the object of a resource this deployment replaces (a rename without an alias): its delete must keep it.
-  claimObject(spec.resource, existing.id);
   const needsUpdate = !spec.matches(existing);
   const action = needsUpdate ? "updating it to match the inputs" : "it already matches the inputs";
   warn(

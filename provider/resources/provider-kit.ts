@@ -6,7 +6,8 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configure as storeSettings, currentSettings } from "../config";
 import { replacesFor, type CheckDefaults, type CheckOutcome } from "../inputs";
-import { withResourceContext, type ResourceOperation } from "../failures";
+import { isPartialCreateError, withResourceContext, type ResourceOperation } from "../failures";
+import { claimObject, isObjectClaimed } from "./deployment-claims";
 
 type Props = Record<string, unknown>;
 
@@ -76,20 +77,71 @@ export interface ProviderOperations {
   delete(id: string, props: Props): Promise<void>;
 }
 
+/** How a provider shares EnOS objects with other resources of one deployment (deployment-claims.ts). */
+export interface ProviderOptions {
+  /**
+   * The resource owns one whole EnOS object (an app, menu, permission, or a device's enablement): every create and
+   * update claims it, and a delete of an object claimed in this deployment leaves it as it is. Grants claim ids
+   * instead, in their own code.
+   */
+  ownsObject?: boolean;
+  /** Added to the warning of a delete that left a claimed object alone. */
+  claimedDeleteNote?: string;
+}
+
+/** Claims the object of a create (partial creates included: they are recorded in the stack too). */
+async function claimingCreate(resource: string, create: () => Promise<dynamic.CreateResult>) {
+  try {
+    const result = await create();
+    claimObject(resource, result.id);
+    return result;
+  } catch (error) {
+    if (isPartialCreateError(error)) claimObject(resource, error.id);
+    throw error;
+  }
+}
+
+function spareClaimed(resource: string, id: string, note: string | undefined): boolean {
+  if (!isObjectClaimed(resource, id)) return false;
+  warn(
+    `${resource} '${id}' is removed from the stack but left as it is in EnOS: another resource of this stack took ` +
+      `it over in this deployment (a rename without \`aliases\`, or a replacement)${note ?? ""}`,
+  );
+  return true;
+}
+
 /**
- * A complete dynamic provider for `resource`: `configure` stores the stack config, and every operation runs under
- * {@link withContext}, so each failure names the resource and the operation.
+ * A complete dynamic provider for `resource`: `configure` stores the stack config, every operation runs under
+ * {@link withContext} so each failure names the resource and the operation, and with `ownsObject` creates and
+ * updates claim their object while deletes spare an object claimed in this deployment.
  */
-export function defineProvider(resource: string, ops: ProviderOperations): Required<dynamic.ResourceProvider> {
+export function defineProvider(
+  resource: string,
+  ops: ProviderOperations,
+  options: ProviderOptions = {},
+): Required<dynamic.ResourceProvider> {
+  const owns = options.ownsObject === true;
   return {
     configure: async (request) => {
       storeSettings(request.config);
     },
     check: (olds: Props, news: Props) => withContext(resource, "check", () => ops.check(olds ?? {}, news)),
     diff: (id, olds: Props, news: Props) => withContext(resource, "diff", async () => ops.diff(id, olds, news)),
-    create: (inputs: Props) => withContext(resource, "create", () => ops.create(inputs)),
+    create: (inputs: Props) =>
+      withContext(resource, "create", () =>
+        owns ? claimingCreate(resource, () => ops.create(inputs)) : ops.create(inputs),
+      ),
     read: (id, props?: Props) => withContext(resource, "read", () => ops.read(id, props ?? {})),
-    update: (id, olds: Props, news: Props) => withContext(resource, "update", () => ops.update(id, olds, news)),
-    delete: (id, props: Props) => withContext(resource, "delete", () => ops.delete(id, props)),
+    update: (id, olds: Props, news: Props) =>
+      withContext(resource, "update", async () => {
+        const result = await ops.update(id, olds, news);
+        if (owns) claimObject(resource, id);
+        return result;
+      }),
+    delete: (id, props: Props) =>
+      withContext(resource, "delete", async () => {
+        if (owns && spareClaimed(resource, id, options.claimedDeleteNote)) return;
+        await ops.delete(id, props);
+      }),
   };
 }

@@ -2,7 +2,6 @@ import type { Stack } from "@pulumi/pulumi/automation";
 
 export interface OfflineWorkspace {
   pulumiHome: string;
-  backendDir: string;
   env: Record<string, string>;
 }
 export const repoRoot: string;

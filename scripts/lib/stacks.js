@@ -34,7 +34,6 @@ function offlineWorkspace(dir, passphrase = "pulumi-enos-local") {
   fs.mkdirSync(backendDir, { recursive: true });
   return {
     pulumiHome,
-    backendDir,
     env: {
       PULUMI_HOME: pulumiHome,
       PULUMI_BACKEND_URL: `file://${backendDir}`,

@@ -1,6 +1,6 @@
 import { appMenuProvider as provider } from "../../provider/resources/app-menu";
 import { useAppEmulator, checked, createParentApp, PROVIDER_TEXT, thrown, withoutProvider } from "./app-fixtures";
-import { callsDuring, ORG } from "./support";
+import { callsDuring, nextDeployment, ORG } from "./support";
 
 const MENUS = "/enos-app-service/v2.5/menus";
 
@@ -67,8 +67,10 @@ describe("AppMenu lifecycle", () => {
     const otherOrg = await checked(provider, menuArgs({ keyword: "meters", name: "Meters", orgId: "o-other" }));
     expect(await provider.diff(id, updated, otherOrg)).toEqual({ replaces: ["orgId"] });
 
+    nextDeployment();
     const remove = await callsDuring(env.emulator, () => provider.delete(id, updated));
     expect(remove.calls).toEqual([`DELETE ${MENUS}`]);
+    nextDeployment();
     await provider.delete(root.id, root.outs);
     expect(env.emulator.state().menus).toEqual(before);
   });
@@ -90,6 +92,7 @@ describe("AppMenu lifecycle", () => {
     env.emulator.mutate({ type: "delete-menu", menuId: id });
     expect(await provider.read(id, outs)).toEqual({});
     expect(env.warnings().join("\n")).toContain(`AppMenu '${id}' was deleted outside Pulumi`);
+    nextDeployment();
     await expect(provider.delete(id, outs)).resolves.toBeUndefined();
   });
 
@@ -100,6 +103,7 @@ describe("AppMenu lifecycle", () => {
     expect(read.calls).toEqual([`GET ${MENUS}`]);
     expect(read.result).toEqual({});
     expect(env.warnings().join("\n")).toContain(`its app '${appId}' no longer exists`);
+    nextDeployment();
     await expect(provider.delete(id, outs)).resolves.toBeUndefined();
   });
 

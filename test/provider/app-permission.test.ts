@@ -1,6 +1,6 @@
 import { appPermissionProvider as provider } from "../../provider/resources/app-permission";
 import { useAppEmulator, checked, createParentApp, PROVIDER_TEXT, thrown, withoutProvider } from "./app-fixtures";
-import { callsDuring, ORG } from "./support";
+import { callsDuring, nextDeployment, ORG } from "./support";
 
 const PERMISSIONS = "/enos-app-service/v2.5/permissions";
 
@@ -54,6 +54,7 @@ describe("AppPermission lifecycle", () => {
     const moved = await checked(provider, { ...permissionArgs(), appId: "app-x", orgId: "o-other" });
     expect(await provider.diff(id, updated, moved)).toEqual({ replaces: ["orgId", "appId"] });
 
+    nextDeployment();
     const remove = await callsDuring(env.emulator, () => provider.delete(id, updated));
     expect(remove.calls).toEqual([`DELETE ${PERMISSIONS}`]);
     expect(env.emulator.state().permissions).toEqual(before);
@@ -72,6 +73,7 @@ describe("AppPermission lifecycle", () => {
     const own = await createPermission();
     env.emulator.mutate({ type: "delete-permission", permissionId: own.id });
     expect(await provider.read(own.id, own.outs)).toEqual({});
+    nextDeployment();
     await expect(provider.delete(own.id, own.outs)).resolves.toBeUndefined();
 
     const other = await createPermission({ keyword: "device.view" });

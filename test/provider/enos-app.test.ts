@@ -2,7 +2,7 @@ import { clientFor, resetClient } from "../../provider/context";
 import type { EnosAppInputs } from "../../provider/inputs";
 import { appWrite, enosAppProvider as provider } from "../../provider/resources/enos-app";
 import { useAppEmulator, checked, createApp, PROVIDER_TEXT, thrown, waitFor, withoutProvider } from "./app-fixtures";
-import { callsDuring, ORG } from "./support";
+import { callsDuring, nextDeployment, ORG } from "./support";
 
 const APPS = "/enos-app-service/v2.5/apps";
 const LIST = `GET ${APPS}/list`;
@@ -56,6 +56,7 @@ describe("EnosApp lifecycle", () => {
     const moved = await checked(provider, { ...baseArgs, orgId: "o-other" });
     expect(await provider.diff(id, updated, moved)).toEqual({ replaces: ["orgId"] });
 
+    nextDeployment();
     const remove = await callsDuring(env.emulator, () => provider.delete(id, updated));
     expect(remove.calls).toEqual([`DELETE ${APPS}`]);
     expect(env.emulator.state().apps).toEqual(before);
@@ -91,6 +92,7 @@ describe("EnosApp lifecycle", () => {
     env.emulator.mutate({ type: "delete-app", appId: created.id });
     expect(await provider.read(created.id, outs)).toEqual({});
     expect(env.warnings().join("\n")).toContain(`EnosApp '${created.id}' was deleted outside Pulumi`);
+    nextDeployment();
     const remove = await callsDuring(env.emulator, () => provider.delete(created.id, outs));
     expect(remove.calls).toEqual([`DELETE ${APPS}`]);
     expect(env.emulator.requestLog().at(-1)?.code).toBe(31404);

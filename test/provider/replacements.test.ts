@@ -48,7 +48,7 @@ test("an app adopted by its renamed resource is not deleted with the old resourc
   const remove = await callsDuring(emulator, () => enosAppProvider.delete(old.id, old.props));
   expect(remove.calls).toEqual([]);
   expect(emulator.state().apps.map((app) => app.id)).toEqual([old.id]);
-  expect(warnings.messages().join("\n")).toContain(`EnosApp '${old.id}' is removed from the stack but not deleted`);
+  expect(warnings.messages().join("\n")).toContain(`EnosApp '${old.id}' is removed from the stack but left as it is`);
 
   nextDeployment(); // a later destroy of the new resource does delete it
   await enosAppProvider.delete(replacement.id, replacement.outs as Props);
@@ -85,5 +85,19 @@ test("a device taken over by a renamed DeviceEnablement is not restored by the o
   const remove = await callsDuring(emulator, () => deviceEnablementProvider.delete(old.id, old.props));
   expect(remove.calls).toEqual([]);
   expect(emulator.state().devices.find((d) => d.assetId === "a-turbine-7")?.enabled).toBe(false);
-  expect(warnings.messages().join("\n")).toContain("without restoring the device");
+  const warning = warnings.messages().join("\n");
+  expect(warning).toContain(`DeviceEnablement '${old.id}' is removed from the stack but left as it is in EnOS`);
+  expect(warning).toContain("use `aliases` when renaming");
+});
+
+test("an object updated in this deployment is spared by another resource's delete, as one created is", async () => {
+  const provider = deviceEnablementProvider;
+  const old = await provider.create(await checked(provider, { assetId: "a-turbine-8", enabled: false }));
+  const other = await provider.create(await checked(provider, { assetId: "a-turbine-8", enabled: false }));
+  nextDeployment();
+  const news = await checked(provider, { assetId: "a-turbine-8", enabled: false, restoreOnDelete: false });
+  await provider.update(other.id, other.outs as Props, news);
+  const remove = await callsDuring(emulator, () => provider.delete(old.id, old.outs as Props));
+  expect(remove.calls).toEqual([]);
+  expect(emulator.state().devices.find((d) => d.assetId === "a-turbine-8")?.enabled).toBe(false);
 });
