@@ -112,7 +112,8 @@ export async function createEngineStack(options: EngineStackOptions = {}): Promi
     await emulator.close();
     throw error;
   }
-  let applied: Record<string, string> = {};
+  // The stack config last written (undefined: none yet): each write is a CLI run, so unchanged config is skipped.
+  let applied: Record<string, string> | undefined;
 
   const engineStack: EngineStack = {
     emulator,
@@ -123,16 +124,18 @@ export async function createEngineStack(options: EngineStackOptions = {}): Promi
     config: {},
     run: async (...operations) => {
       const wanted = { ...engineStack.config };
-      const dropped = Object.keys(applied).filter((key) => !(key in wanted));
-      if (dropped.length > 0) await stack.removeAllConfig(dropped);
-      await stack.setAllConfig({
-        "enos:apiUrl": { value: emulator.url },
-        "enos:accessKey": { value: SERVICE_ACCOUNT.accessKey, secret: true },
-        "enos:secretKey": { value: SERVICE_ACCOUNT.secretKey, secret: true },
-        "enos:orgId": { value: SERVICE_ACCOUNT.orgId },
-        ...Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, { value: v }])),
-      });
-      applied = wanted;
+      if (JSON.stringify(wanted) !== JSON.stringify(applied)) {
+        const dropped = Object.keys(applied ?? {}).filter((key) => !(key in wanted));
+        if (dropped.length > 0) await stack.removeAllConfig(dropped);
+        await stack.setAllConfig({
+          "enos:apiUrl": { value: emulator.url },
+          "enos:accessKey": { value: SERVICE_ACCOUNT.accessKey, secret: true },
+          "enos:secretKey": { value: SERVICE_ACCOUNT.secretKey, secret: true },
+          "enos:orgId": { value: SERVICE_ACCOUNT.orgId },
+          ...Object.fromEntries(Object.entries(wanted).map(([k, v]) => [k, { value: v }])),
+        });
+        applied = wanted;
+      }
       const results: StackResult[] = [];
       for (const operation of operations) {
         const result = await runOperation(stack, operation);
