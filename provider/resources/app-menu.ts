@@ -16,7 +16,7 @@ import {
   storedString,
 } from "./app-field-mapping";
 import { loadMenus } from "./app-loaders";
-import { deleteUnlessGone, findLive, stateWithoutWrite, updateExisting } from "./keyword-lifecycle";
+import { deleteUnlessGone, findLive, updateKeywordObject } from "./keyword-lifecycle";
 import { createByKeyword } from "./keyword-objects";
 import { checkWith, defineProvider, definedOnly, diffResult } from "./provider-kit";
 
@@ -120,18 +120,18 @@ export const appMenuProvider = defineProvider(
     diff: diffMenu,
     create: (inputs) => createMenu(clientFor(), inputs),
     read: readMenu,
-    async update(id, olds, news) {
-      const kept = stateWithoutWrite(
+    update: async (id, olds, news) => ({
+      outs: await updateKeywordObject({
+        noun: "menu",
+        id,
         olds,
         news,
-        (props) => ({ ...menuWrite(props as AppMenuInputs) }),
-        appMenuOutputKeys,
-      );
-      if (kept !== undefined) return { outs: kept };
-      const inputs = news as AppMenuInputs;
-      const put = () => clientFor().appService.updateMenu(inputs.orgId, { ...menuWrite(inputs), id });
-      return { outs: stateOf(news, await updateExisting("menu", id, put)) };
-    },
+        writeOf: (inputs) => menuWrite(inputs as AppMenuInputs),
+        computed: appMenuOutputKeys,
+        put: (write) => clientFor().appService.updateMenu((news as AppMenuInputs).orgId, { ...write, id }),
+        stateOf: (menu) => stateOf(news, menu),
+      }),
+    }),
     async delete(id, props) {
       const orgId = resolveOrgId(storedString(props, "orgId"));
       await deleteUnlessGone(() => clientFor().appService.deleteMenu(orgId, id));

@@ -14,7 +14,7 @@ import {
 } from "../inputs";
 import { inputFields, liveI18n, liveOptionalI18n, sameSettings, storedString } from "./app-field-mapping";
 import { loadPermissions } from "./app-loaders";
-import { deleteUnlessGone, findLive, stateWithoutWrite, updateExisting } from "./keyword-lifecycle";
+import { deleteUnlessGone, findLive, updateKeywordObject } from "./keyword-lifecycle";
 import { createByKeyword } from "./keyword-objects";
 import { checkWith, defineProvider, definedOnly, diffResult } from "./provider-kit";
 
@@ -101,18 +101,18 @@ export const appPermissionProvider = defineProvider(
     diff: (_id, olds, news) => diffResult(olds, news, appPermissionReplaceOn),
     create: (inputs) => createPermission(clientFor(), inputs),
     read: readPermission,
-    async update(id, olds, news) {
-      const kept = stateWithoutWrite(
+    update: async (id, olds, news) => ({
+      outs: await updateKeywordObject({
+        noun: "permission",
+        id,
         olds,
         news,
-        (props) => ({ ...permissionWrite(props as AppPermissionInputs) }),
-        appPermissionOutputKeys,
-      );
-      if (kept !== undefined) return { outs: kept };
-      const inputs = news as AppPermissionInputs;
-      const put = () => clientFor().appService.updatePermission(inputs.orgId, { ...permissionWrite(inputs), id });
-      return { outs: stateOf(news, await updateExisting("permission", id, put)) };
-    },
+        writeOf: (inputs) => permissionWrite(inputs as AppPermissionInputs),
+        computed: appPermissionOutputKeys,
+        put: (write) => clientFor().appService.updatePermission((news as AppPermissionInputs).orgId, { ...write, id }),
+        stateOf: (permission) => stateOf(news, permission),
+      }),
+    }),
     async delete(id, props) {
       const orgId = resolveOrgId(storedString(props, "orgId"));
       await deleteUnlessGone(() => clientFor().appService.deletePermission(orgId, id));

@@ -16,7 +16,7 @@ import {
   storedString,
 } from "./app-field-mapping";
 import { loadApps } from "./app-loaders";
-import { deleteUnlessGone, findLive, stateWithoutWrite, updateExisting } from "./keyword-lifecycle";
+import { deleteUnlessGone, findLive, updateKeywordObject } from "./keyword-lifecycle";
 import { createByKeyword } from "./keyword-objects";
 import { checkWith, defineProvider, definedOnly, diffResult } from "./provider-kit";
 
@@ -133,18 +133,18 @@ export const enosAppProvider = defineProvider(
     diff: (_id, olds, news) => diffResult(olds, news, enosAppReplaceOn),
     create: (inputs) => createApp(clientFor(), inputs),
     read: readApp,
-    async update(id, olds, news) {
-      const kept = stateWithoutWrite(
+    update: async (id, olds, news) => ({
+      outs: await updateKeywordObject({
+        noun: "app",
+        id,
         olds,
         news,
-        (props) => ({ ...appWrite(props as EnosAppInputs) }),
-        enosAppOutputKeys,
-      );
-      if (kept !== undefined) return { outs: kept };
-      const inputs = news as EnosAppInputs;
-      const put = () => clientFor().appService.updateApp(inputs.orgId, { ...appWrite(inputs), id });
-      return { outs: stateOf(news, await updateExisting("app", id, put), olds) };
-    },
+        writeOf: (inputs) => appWrite(inputs as EnosAppInputs),
+        computed: enosAppOutputKeys,
+        put: (write) => clientFor().appService.updateApp((news as EnosAppInputs).orgId, { ...write, id }),
+        stateOf: (app) => stateOf(news, app, olds),
+      }),
+    }),
     async delete(id, props) {
       const orgId = resolveOrgId(storedString(props, "orgId"));
       await deleteUnlessGone(() => clientFor().appService.deleteApp(orgId, id));

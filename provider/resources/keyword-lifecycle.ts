@@ -46,29 +46,42 @@ export async function findLive<T extends { id: string }>(
 
 type Props = Record<string, unknown>;
 
-/**
- * The outputs of an update that changes nothing EnOS stores, so it needs no PUT: the write bodies of the old and
- * new inputs say the same (only `adopt` differs, which matters to create alone). Inputs come from `news`, the
- * `computed` outputs from `olds`. Undefined when a PUT is needed.
- */
-export function stateWithoutWrite(
-  olds: Props,
-  news: Props,
-  writeOf: (inputs: Props) => Props,
-  computed: readonly string[],
-): Props | undefined {
-  if (!sameSettings(writeOf(olds), writeOf(news))) return undefined;
-  const kept = Object.fromEntries(computed.filter((key) => olds[key] !== undefined).map((key) => [key, olds[key]]));
-  return { ...inputFields(news), ...kept };
+/** One update of an app, menu or permission, described for {@link updateKeywordObject}. */
+export interface KeywordUpdate<W, T> {
+  /** What the object is called in messages, e.g. "menu". */
+  noun: string;
+  id: string;
+  /** Stored outputs and checked new inputs, as the engine passes them. */
+  olds: Props;
+  news: Props;
+  /** The Update body (without `id`) for a set of inputs. */
+  writeOf(inputs: Props): W;
+  /** The outputs EnOS computes (the rest of the state is inputs): kept from `olds` when no PUT is needed. */
+  computed: readonly string[];
+  /** The PUT of `write` onto the object. */
+  put(write: W): Promise<T>;
+  /** The full state after the PUT returned `object`. */
+  stateOf(object: T): Props;
 }
 
 /**
- * Runs a PUT. A not-found answer may mean the object itself was deleted out of band (or a referenced one, such as a
- * parent menu, is missing: EnOS's message says which), so the error keeps EnOS's words and adds the way out.
+ * The PUT of the new inputs, or none when the old and new write bodies say the same (only `adopt` differs, which
+ * matters to create alone). A not-found answer may mean the object itself was deleted out of band (or a referenced
+ * one, such as a parent menu, is missing: EnOS's message says which), so the error keeps EnOS's words and adds the
+ * way out.
  */
-export async function updateExisting<T>(noun: string, id: string, put: () => Promise<T>): Promise<T> {
+export async function updateKeywordObject<W extends object, T>(update: KeywordUpdate<W, T>): Promise<Props> {
+  const { noun, id, olds, news } = update;
+  const write = update.writeOf(news);
+  // Write bodies are plain JSON objects; compared as such.
+  if (sameSettings(update.writeOf(olds) as Props, write as Props)) {
+    const kept = update.computed
+      .filter((key) => olds[key] !== undefined)
+      .map((key): [string, unknown] => [key, olds[key]]);
+    return { ...inputFields(news), ...Object.fromEntries(kept) };
+  }
   try {
-    return await put();
+    return update.stateOf(await update.put(write));
   } catch (error) {
     if (!isNotFound(error) || !(error instanceof Error)) throw error;
     const hint =
