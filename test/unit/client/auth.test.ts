@@ -132,33 +132,17 @@ describe("access tokens", () => {
     await h.finish();
   });
 
-  it("re-authenticates once and replays a call answered with 1203", async () => {
+  it.each<[string, number, Record<string, unknown>]>([
+    ["HTTP 401 with the token service's {status: 1203}", 401, { status: 1203, msg: "access token has expired" }],
+    ["a 1203 code inside an HTTP 200 envelope", 200, { code: 1203, msg: "expired", data: null }],
+    ["the gateway's {status: 1203} inside HTTP 200, a body with no code", 200, { status: 1203, msg: "expired" }],
+  ])("re-authenticates once and replays a call answered with %s", async (_what, status, body) => {
     const h = createHarness();
     mockTokenGet(h.pool, "token-stale");
     mockTokenGet(h.pool, "token-fresh");
-    const seen = interceptList(
-      h,
-      (t) => (t === "token-stale" ? [401, { status: 1203, msg: "access token has expired" }] : ok()),
-      2,
-    );
+    const seen = interceptList(h, (t) => (t === "token-stale" ? [status, body] : ok()), 2);
 
     await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
-
-    expect(seen).toEqual(["token-stale", "token-fresh"]);
-    await h.finish();
-  });
-
-  it("re-authenticates on a 1203 code inside an HTTP 200 envelope too", async () => {
-    const h = createHarness();
-    mockTokenGet(h.pool, "token-stale");
-    mockTokenGet(h.pool, "token-fresh");
-    const seen = interceptList(
-      h,
-      (t) => (t === "token-stale" ? [200, { code: 1203, msg: "expired", data: null }] : ok()),
-      2,
-    );
-
-    await h.client.appService.listApps("o1");
 
     expect(seen).toEqual(["token-stale", "token-fresh"]);
     await h.finish();
@@ -187,22 +171,6 @@ describe("access tokens", () => {
     await Promise.all(Array.from({ length: 10 }, () => h.client.appService.listApps("o1")));
 
     expect(seen.filter((t) => t === "token-fresh")).toHaveLength(10);
-    await h.finish();
-  });
-
-  it("re-authenticates on the gateway's {status: 1203} inside HTTP 200, a body with no code", async () => {
-    const h = createHarness();
-    mockTokenGet(h.pool, "token-stale");
-    mockTokenGet(h.pool, "token-fresh");
-    const seen = interceptList(
-      h,
-      (t) => (t === "token-stale" ? [200, { status: 1203, msg: "access token has expired" }] : ok()),
-      2,
-    );
-
-    await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
-
-    expect(seen).toEqual(["token-stale", "token-fresh"]);
     await h.finish();
   });
 
