@@ -2,7 +2,7 @@
  * `pulumi-enos/policy`: CrossGuard rules for EnOS grants, apps and devices (README "Policy"). Each rule exports its
  * policy, its config schema with defaults, and its logic as a plain function of the resource properties.
  */
-export { createEnosPolicyPack, enosPolicies, ENOS_POLICY_PACK_NAME, type EnosPolicyPackOptions } from "./pack";
+export { createEnosPolicyPack, enosPolicies, ENOS_POLICY_PACK_NAME, type EnosPolicyPackOptions } from "./policy-pack";
 export {
   enosCatalogSource,
   stackConfigFromEnv,
