@@ -52,7 +52,7 @@ export const enosAppProps = z.object({
   keyword: z.string(),
   type: optional(z.enum(["web", "mobile"])),
   url: optional(z.string()),
-  description: optional(z.unknown()),
+  description: z.unknown().optional(),
   adopt: optional(z.boolean()),
 });
 

@@ -76,7 +76,7 @@ export function appHygieneViolations(item: AppItem, config: AppHygieneConfig): s
     if (app.type === "mobile" && app.url !== undefined && app.url !== "") {
       messages.push(`${what} is a mobile app but sets url; a mobile app has no URL: remove url or use type "web"`);
     }
-    if (app.description === undefined && config.requireDescription) {
+    if ((app.description === undefined || app.description === null) && config.requireDescription) {
       messages.push(`${what} has no description; add one, or set ${APP_HYGIENE}.requireDescription false ${fixHint}`);
     }
     if (app.adopt === true && !config.allowAdopt) {

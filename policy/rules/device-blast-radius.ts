@@ -26,7 +26,10 @@ export function blastRadiusViolations(
 ): string[] {
   const disabled = devices.filter((d) => !d.props.enabled);
   if (disabled.length <= config.maxDisabledDevices) return [];
-  const list = disabled.map((d) => `${deviceLabel(d.props)} ('${d.name}')`).join(", ");
+  const list = disabled
+    .map((d) => `${deviceLabel(d.props)} ('${d.name}')`)
+    .sort()
+    .join(", ");
   return [
     `this stack disables ${disabled.length} devices, more than ${config.maxDisabledDevices} ` +
       `(${DEVICE_BLAST_RADIUS}.maxDisabledDevices): ${list}; disable fewer devices per stack, or raise ` +
