@@ -5,6 +5,7 @@
  * the ENOS_* environment variables. One read per OU and kind per pack process, and only when a rule needs names.
  */
 import { getOrganizationRoles, getUserGroups } from "../provider/lookups";
+import { PolicyInputError } from "./errors";
 
 /** id -> display name (en_US) of one OU's roles or user groups. */
 export type NameCatalog = ReadonlyMap<string, string>;
@@ -82,7 +83,7 @@ export async function loadCatalog(
     if (required === undefined) return undefined;
     const reason = error instanceof Error ? error.message : String(error);
     const what = kind === "roles" ? "role" : "user group";
-    throw new Error(
+    throw new PolicyInputError(
       `cannot resolve the ${what} names of ${required.configKey} in ${orgId === undefined ? "the default OU" : `OU ${orgId}`}: ${reason}; ` +
         `give the pack EnOS credentials (the stack's enos:* config or ENOS_* variables) or configure ids instead`,
     );

@@ -5,6 +5,7 @@
  */
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { z } from "zod";
+import { PolicyInputError } from "./errors";
 
 /** Config of one policy, raw as `getConfig()` returns it. */
 export type RawPolicyConfig = Record<string, unknown>;
@@ -26,7 +27,7 @@ export function parsePolicyConfig<S extends z.ZodObject>(
     const unknown = issue.code === "unrecognized_keys" ? ` (unknown keys: ${issue.keys.join(", ")})` : "";
     return `${key}: ${issue.message}${unknown}`;
   });
-  throw new Error(`invalid policy config: ${problems.join("; ")}`);
+  throw new PolicyInputError(`invalid policy config: ${problems.join("; ")}`);
 }
 
 /** The JSON schema of a config, with each key's default and description (for `pulumi policy` tooling and docs). */

@@ -11,6 +11,7 @@ export {
   type CatalogKind,
 } from "./catalog";
 export { ENOS_TYPES, type EnosKind } from "./resources";
+export { PolicyInputError } from "./errors";
 export * from "./rules/privileged-roles";
 export * from "./rules/separation-of-duties";
 export * from "./rules/exhaustive-grants";

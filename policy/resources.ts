@@ -4,6 +4,7 @@
  * be absent or null) because a policy sees checked inputs in `validateResource` and outputs in `validateStack`.
  */
 import { z } from "zod";
+import { PolicyInputError } from "./errors";
 
 export const ENOS_TYPES = {
   EnosApp: "pulumi-nodejs:dynamic/enos:EnosApp",
@@ -94,7 +95,7 @@ export function subjectOf<S extends z.ZodType>(
   const parsed = schema.safeParse(resource.props);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join(".") || "(root)").join(", ");
-    throw new Error(
+    throw new PolicyInputError(
       `${kind} '${resource.name}': cannot read ${fields} (pulumi-enos/policy expects its documented inputs)`,
     );
   }

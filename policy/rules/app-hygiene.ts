@@ -17,6 +17,7 @@ import {
   type EnosAppProps,
   type Subject,
 } from "../resources";
+import { PolicyInputError } from "../errors";
 
 export const APP_HYGIENE = "enos-app-hygiene";
 
@@ -40,7 +41,7 @@ function keywordRegex(config: AppHygieneConfig): RegExp {
   try {
     return new RegExp(config.keywordPattern);
   } catch (error) {
-    throw new Error(
+    throw new PolicyInputError(
       `invalid policy config: ${APP_HYGIENE}.keywordPattern is not a regular expression (${String(error)})`,
     );
   }

@@ -31,7 +31,8 @@ export function blastRadiusViolations(
     .sort()
     .join(", ");
   return [
-    `this stack disables ${disabled.length} devices, more than ${config.maxDisabledDevices} ` +
+    `this stack disables ${disabled.length} ${disabled.length === 1 ? "device" : "devices"}, more than ` +
+      `${config.maxDisabledDevices} ` +
       `(${DEVICE_BLAST_RADIUS}.maxDisabledDevices): ${list}; disable fewer devices per stack, or raise ` +
       `${DEVICE_BLAST_RADIUS}.maxDisabledDevices in the policy pack config`,
   ];

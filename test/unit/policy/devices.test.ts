@@ -40,6 +40,9 @@ describe("device blast radius (rule 4)", () => {
       resource("DeviceEnablement", "t8", { assetId: "a-turbine-8", enabled: false }),
     ];
     expect(await runStackPolicy(deviceBlastRadiusPolicy(), stack)).toEqual([]);
+    expect(await runStackPolicy(deviceBlastRadiusPolicy(), stack.slice(1), { maxDisabledDevices: 0 })).toEqual([
+      [expect.stringContaining("this stack disables 1 device, more than 0 ("), undefined],
+    ]);
     expect(await runStackPolicy(deviceBlastRadiusPolicy(), stack, { maxDisabledDevices: 1 })).toEqual([
       [expect.stringContaining("this stack disables 2 devices, more than 1"), undefined],
     ]);

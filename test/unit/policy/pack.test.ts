@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { configSchemaOf, parsePolicyConfig } from "../../../policy/config";
-import { stackConfigFromEnv } from "../../../policy";
+import { PolicyInputError, stackConfigFromEnv } from "../../../policy";
 import { idsNamed, labelOf } from "../../../policy/catalog";
 import { enosPolicies, ENOS_TYPES } from "../../../policy";
 import { privilegedRolesConfig } from "../../../policy";
@@ -57,6 +57,19 @@ describe("the policy pack", () => {
       roleNames: ["Organization Administrator"],
       allowedUserIds: ["u"],
     });
+  });
+
+  it("reports config mistakes without a stack trace (the engine prints an error's stack)", () => {
+    let thrown: unknown;
+    try {
+      parsePolicyConfig("p", privilegedRolesConfig, { allowedUsers: [] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(PolicyInputError);
+    expect((thrown as Error).stack).toBe(
+      'PolicyInputError: invalid policy config: p: Unrecognized key: "allowedUsers" (unknown keys: allowedUsers)',
+    );
   });
 
   it("reads the stack config the engine passes in PULUMI_CONFIG", () => {
