@@ -43,6 +43,20 @@ module.exports = tseslint.config(
     rules: restrict(["**/emulator/*", "**/client/*"], "the sdk talks to the provider module only"),
   },
   {
+    files: ["policy/**/*.ts"],
+    rules: restrict(
+      [
+        "**/provider/resources/*",
+        "**/provider/inputs/*",
+        "**/provider/config",
+        "**/provider/context",
+        "**/sdk/*",
+        "**/emulator/*",
+      ],
+      "the policy pack uses the EnOS client and the lookups only, never provider internals",
+    ),
+  },
+  {
     files: ["test/**/*.ts"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",

@@ -5,7 +5,7 @@ export interface OfflineWorkspace {
   env: Record<string, string>;
 }
 export const repoRoot: string;
-export function ensurePulumi(): string;
+export function ensurePulumi(options?: { policy?: boolean }): string;
 export function offlineWorkspace(dir: string, passphrase?: string): OfflineWorkspace;
 export function selectStack(options: {
   workDir: string;

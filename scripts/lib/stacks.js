@@ -12,9 +12,12 @@ const repoRoot = path.resolve(__dirname, "..", "..");
 /**
  * Runs scripts/ensure-pulumi (builds the CLI and the language host on first use) and returns the directory holding
  * `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`. Throws when they cannot be had.
+ * `{ policy: true }`: the directory whose language host also runs Node.js policy packs (ensure-pulumi --policy).
+ * @param {{ policy?: boolean }} [options]
  */
-function ensurePulumi() {
-  const out = execFileSync("bash", [path.join(repoRoot, "scripts", "ensure-pulumi")], {
+function ensurePulumi(options = {}) {
+  const args = [path.join(repoRoot, "scripts", "ensure-pulumi"), ...(options.policy ? ["--policy"] : [])];
+  const out = execFileSync("bash", args, {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -17,6 +17,20 @@ export interface StackOperation {
   expectNoChanges?: boolean;
   refresh?: boolean;
   diff?: boolean;
+  /** Policy pack directories (`--policy-pack`) and their config files (`--policy-pack-config`), for previews and ups. */
+  policyPacks?: string[];
+  policyPackConfigs?: string[];
+}
+
+/** A policy violation the engine reported (policyEvent). */
+export interface PolicyViolation {
+  policyName: string;
+  /** "mandatory" or "advisory". */
+  enforcementLevel: string;
+  /** What the policy reported, without the policy's description that the engine puts before it. */
+  message: string;
+  /** The resource, absent for a violation of the stack as a whole. */
+  resourceUrn?: string;
 }
 
 /** The part of a step's engine event (resourcePreEvent) the tests read. */
@@ -41,6 +55,7 @@ export interface StackResult {
   outputs?: Record<string, { value: unknown; secret: boolean }>;
   deployment?: Deployment;
   events?: StackEvent[];
+  policyViolations?: PolicyViolation[];
 }
 
 export interface Deployment {
@@ -71,6 +86,8 @@ export interface EngineStackOptions {
   project?: string;
   /** A prepared project directory with its own node_modules, used in place (e.g. the packed tarball's install). */
   projectDir?: string;
+  /** Run with the Pulumi directory whose language host runs policy packs (scripts/ensure-pulumi --policy). */
+  policy?: boolean;
 }
 
 /** Copies `source` (without node_modules or stack settings files) to `dest` and links node_modules to the repo's. */
@@ -95,7 +112,7 @@ function projectName(projectDir: string): string {
 export async function createEngineStack(options: EngineStackOptions = {}): Promise<EngineStack> {
   // Never skipped: ensurePulumi builds the CLI and the language host when none is found (pulumi.md §B7), and
   // throws when it cannot, which fails the test file.
-  const binDir = ensurePulumi();
+  const binDir = ensurePulumi({ policy: options.policy ?? false });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "enos-engine-"));
   let projectDir = options.projectDir;
   if (projectDir === undefined) {
@@ -166,24 +183,52 @@ function stepOf(event: EngineEvent): StackEvent | undefined {
 
 async function runOperation(stack: Stack, operation: StackOperation): Promise<StackResult> {
   const events: StackEvent[] = [];
+  const policyViolations: PolicyViolation[] = [];
   const onEvent = (event: EngineEvent) => {
     const step = stepOf(event);
     if (step) events.push(step);
+    const policy = event.policyEvent;
+    if (policy) {
+      policyViolations.push({
+        policyName: policy.policyName,
+        enforcementLevel: policy.enforcementLevel,
+        message: policy.message.trim().split("\n").pop() ?? "",
+        ...(policy.resourceUrn ? { resourceUrn: policy.resourceUrn } : {}),
+      });
+    }
   };
   const common = { onEvent, color: "never" as const, expectNoChanges: operation.expectNoChanges ?? false };
+  const policy = {
+    ...(operation.policyPacks && { policyPacks: operation.policyPacks }),
+    ...(operation.policyPackConfigs && { policyPackConfigs: operation.policyPackConfigs }),
+  };
   try {
     switch (operation.op) {
       case "up": {
-        const r = await stack.up({ ...common, diff: operation.diff ?? false, refresh: operation.refresh ?? false });
-        return { op: "up", ok: true, summary: r.summary, outputs: r.outputs, stdout: r.stdout, events };
+        const r = await stack.up({
+          ...common,
+          ...policy,
+          diff: operation.diff ?? false,
+          refresh: operation.refresh ?? false,
+        });
+        return {
+          op: "up",
+          ok: true,
+          summary: r.summary,
+          outputs: r.outputs,
+          stdout: r.stdout,
+          events,
+          policyViolations,
+        };
       }
       case "preview": {
         const r = await stack.preview({
           ...common,
+          ...policy,
           diff: operation.diff ?? false,
           refresh: operation.refresh ?? false,
         });
-        return { op: "preview", ok: true, changeSummary: r.changeSummary, stdout: r.stdout, events };
+        return { op: "preview", ok: true, changeSummary: r.changeSummary, stdout: r.stdout, events, policyViolations };
       }
       case "refresh": {
         const r = await stack.refresh(common);
@@ -205,6 +250,7 @@ async function runOperation(stack: Stack, operation: StackOperation): Promise<St
       stdout: e.commandResult?.stdout ?? "",
       stderr: e.commandResult?.stderr ?? "",
       events,
+      policyViolations,
     };
   }
 }
