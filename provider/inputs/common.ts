@@ -29,4 +29,4 @@ export { i18nSchema, normaliseLocaleKey, type I18nText } from "./i18n";
 export { applyDefaultOrgId, missingOrgIdFailure, type CheckDefaults } from "./org-id";
 export { runCheck, type CheckOutcome, type InputSpec, type RawInputs } from "./run-check";
 export { replacesFor, canonical } from "./replaces";
-export type { CheckFailure } from "../failures";
+export type { CheckFailure } from "./issues";

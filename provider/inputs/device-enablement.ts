@@ -3,7 +3,7 @@
  * by `productKey` + `deviceKey` (the two ways connect-service addresses a device), never both.
  */
 import { z } from "zod";
-import type { CheckFailure } from "../failures";
+import type { CheckFailure } from "./issues";
 import { booleanSchema, idSchema, orgIdSchema } from "./fields";
 import type { CheckDefaults } from "./org-id";
 import { runCheck, type CheckOutcome, type InputSpec, type RawInputs } from "./run-check";

@@ -1,9 +1,9 @@
 /**
  * Field schemas shared by the resources. Every error message is a noun phrase ("an integer >= 1 ...") that
- * `failures.ts` turns into "<property> must be <rule>; got <value>", so each schema states its rule once.
+ * `issues.ts` turns into "<property> must be <rule>; got <value>", so each schema states its rule once.
  */
 import { z } from "zod";
-import { renderValue } from "../failures";
+import { renderValue } from "./issues";
 import { isUnknown, orUnknown } from "./unknown";
 
 /** For refinements: zod reports them as custom issues, which read "<property> <message>". */

@@ -2,7 +2,7 @@
  * Every resource takes an optional `orgId`; when absent, `check` fills in the provider default (`enos:orgId` /
  * ENOS_ORG_ID) so the OU is recorded in state and a later change of the default shows up as a diff (resources.md).
  */
-import type { CheckFailure } from "../failures";
+import type { CheckFailure } from "./issues";
 
 /** What `check` may fill in. `orgId` comes from the provider settings (config.ts). */
 export interface CheckDefaults {

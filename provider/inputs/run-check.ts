@@ -3,7 +3,7 @@
  * the resource's zod schema, add cross-field failures, and hand back either the inputs to record or the failures.
  */
 import type { z } from "zod";
-import { issuesToFailures, type CheckFailure } from "../failures";
+import { issuesToFailures, type CheckFailure } from "./issues";
 import { applyDefaultOrgId, type CheckDefaults } from "./org-id";
 import type { Known } from "./unknown";
 

@@ -30,7 +30,7 @@ const unknownLiteral = z.literal(UNKNOWN);
  * Accepts the sentinel in place of any value `schema` accepts, and keeps it unchanged. The sentinel is tried first:
  * zod takes the first matching branch, and a string-accepting schema would otherwise transform it (an unknown i18n
  * field must stay unknown, not become `{ default: <sentinel> }`). Defaults still apply when the field is absent (put
- * `.default()` on the result). `failures.ts` hides the sentinel branch from messages.
+ * `.default()` on the result). `issues.ts` hides the sentinel branch from messages.
  */
 export function orUnknown<T extends z.ZodType>(schema: T): z.ZodUnion<[typeof unknownLiteral, T]> {
   return z.union([unknownLiteral, schema]);
