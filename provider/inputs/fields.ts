@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { renderValue } from "./issues";
+import { byCodeUnits } from "./order";
 import { isUnknown, orUnknown } from "./unknown";
 
 /** For refinements: zod reports them as custom issues, which read "<property> <message>". */
@@ -19,7 +20,7 @@ export function idSchema(what: string, example = "") {
 
 /** Sorted, duplicate-free known ids; unknown elements (preview) are kept, at the end, because two may differ. */
 export function sortUnique(ids: readonly string[]): string[] {
-  const known = [...new Set(ids.filter((id) => !isUnknown(id)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const known = [...new Set(ids.filter((id) => !isUnknown(id)))].sort(byCodeUnits);
   return [...known, ...ids.filter(isUnknown)];
 }
 

@@ -24,6 +24,11 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
+/** True when `value` holds no unknown sentinel at any depth: what create and update receive. */
+export function isKnown<T>(value: T): value is T & Known<T> {
+  return !containsUnknown(value);
+}
+
 const unknownLiteral = z.literal(UNKNOWN);
 
 /**

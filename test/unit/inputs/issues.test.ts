@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { closestKey, editDistance, issuesToFailures, renderValue } from "../../../provider/inputs/issues";
-import { UNKNOWN, orUnknown } from "../../../provider/inputs/unknown";
+import { UNKNOWN, closestKey, editDistance, issuesToFailures, orUnknown, renderValue } from "../../../provider/inputs";
 
 describe("issuesToFailures", () => {
   const schema = z.strictObject({
