@@ -41,7 +41,7 @@ export type PreviewedOf<R extends ResourceSchema> = z.output<R["inputs"]>;
 /**
  * What a program may pass, before defaults and normalisation: the schema's input type with `orgId` optional (check
  * fills it from the provider default). The sdk's `XArgs` is this with every field wrapped in `pulumi.Input`, which
- * the type-level test in test/unit checks.
+ * test/unit/sdk-contract.test.ts checks.
  */
 export type RawInputsOf<R extends ResourceSchema> = Known<Omit<z.input<R["inputs"]>, "orgId">> & { orgId?: string };
 
