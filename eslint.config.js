@@ -22,7 +22,17 @@ const familyOnly = (family) =>
   ]);
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "examples/*/node_modules/", "**/*.js", "bench-results/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "coverage/",
+      "examples/*/node_modules/",
+      "**/*.js",
+      "!scripts/**/*.js",
+      "bench-results/",
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
@@ -86,6 +96,11 @@ module.exports = tseslint.config(
   {
     files: ["sdk/**/*.ts"],
     rules: restrict([["**/emulator/*", "**/client/*"], "the sdk talks to the provider module only"]),
+  },
+  {
+    // The scripts are CommonJS run by node as they are: `require` is how they load the built package.
+    files: ["scripts/**/*.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["test/**/*.ts"],
