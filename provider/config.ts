@@ -1,8 +1,9 @@
 /**
- * Provider settings: explicitly namespaced stack config keys (`enos:apiUrl`, ...), falling back to `ENOS_*`
- * environment variables read at call time, so rotated credentials are picked up even by `refresh`/`destroy` of old
- * state (style.md "Module boundaries"; pulumi.md A7: the engine hands the whole stack config to `configure`, keys
- * namespaced, values strings). The secret key never appears in an error, `toString`, `JSON.stringify` or `inspect`.
+ * Provider settings: explicitly namespaced stack config keys (`enos:apiUrl`, ...), falling back to `ENOS_*` environment
+ * variables read at call time, so rotated credentials are picked up even by `refresh`/`destroy` of old state (since
+ * `@pulumi/pulumi` 3.139 the engine hands the whole stack config to a dynamic provider's `configure`, keys namespaced,
+ * values strings: `cmd/dynamic-provider/config.ts`). The secret key never appears in an error, `toString`,
+ * `JSON.stringify` or `inspect`.
  */
 import { ConfigError } from "./client/errors";
 import {

@@ -40,7 +40,7 @@ export function booleanSchema(rule: string) {
   return z.boolean({ error: rule });
 }
 
-/** The idempotency key of apps, menus and permissions (resources.md). */
+/** The idempotency key of apps, menus and permissions (README "Adoption instead of import"). */
 export const keywordSchema = z
   .string({ error: keywordRule() })
   .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: keywordRule() });

@@ -1,7 +1,8 @@
 /**
- * Localised text as enos-app-service stores it: a flat map `{ default, en_US, zh_CN, ... }` (enos-api.md §5 "Two
- * different StringI18n JSON shapes"). Users may write a plain string, which becomes `{ default }`. Locale keys are
- * normalised to the `ll_RR` form the API returns ("en-US", "en_us" -> "en_US"), so spelling never causes a diff.
+ * Localised text as enos-app-service stores it: a flat map `{ default, en_US, zh_CN, ... }` (EnOS docs: Application
+ * Registration API samples; the device services use another shape, see the EnOS i18n reference). Users may write a
+ * plain string, which becomes `{ default }`. Locale keys are normalised to the `ll_RR` form the API returns ("en-US",
+ * "en_us" -> "en_US"), so spelling never causes a diff.
  */
 import { z } from "zod";
 import { sortedEntries } from "./order";

@@ -1,6 +1,7 @@
 /**
- * Which replace-on inputs really changed, for `diff`'s `replaces` (pulumi.md A12 rule 3: list only immutable keys
- * that differ, because with `changes` left undefined any listed key turns the whole update into a replace).
+ * Which replace-on inputs really changed, for `diff`'s `replaces`: list only the immutable keys that differ, because
+ * with `changes` left undefined any listed key turns the whole update into a replace (the engine's `diffResource` in
+ * pulumi/pulumi `pkg/resource/deploy/step_generator.go`).
  */
 import { byCodeUnits } from "./order";
 import { containsUnknown } from "./unknown";

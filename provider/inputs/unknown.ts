@@ -1,7 +1,7 @@
 /**
- * The preview-time "unknown value" sentinel. During `pulumi preview`, any input that depends on an output not known
- * yet (e.g. `appId: app.id` of an app still to be created) reaches `check`/`diff` as this exact string, at any depth
- * (a whole field, one array element, one i18n value). See pulumi.md A2 and `sdk/nodejs/runtime/rpc.ts@v3.248.0`.
+ * The preview-time "unknown value" sentinel. During `pulumi preview`, any input that depends on an output not known yet
+ * (e.g. `appId: app.id` of an app still to be created) reaches `check`/`diff` as this exact string, at any depth (a
+ * whole field, one array element, one i18n value): `unknownValue` in `@pulumi/pulumi` 3.248.0 `runtime/rpc.ts`.
  */
 import { z } from "zod";
 
