@@ -18,8 +18,8 @@ function sha256Hex(text: string): string {
 export function paramsData(query: QueryParams, rawBody: string | undefined): string {
   const keys = Object.keys(query)
     .filter((k) => query[k] !== undefined)
-    // Plain `<` compares UTF-16 code units: ASCII order for ASCII keys, unlike localeCompare.
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The default sort compares UTF-16 code units: ASCII order for ASCII keys, unlike localeCompare.
+    .sort();
   const params = keys.map((k) => `${k}${query[k] ?? ""}`).join("");
   return params + (rawBody ?? "");
 }
