@@ -1,5 +1,6 @@
-// Three projects, one per test layer (style.md "Testing layers"). Type-checking is `npm run typecheck`'s job, so
-// ts-jest only transpiles here: fast, and the suite cannot pass on code that `tsc` would reject anyway.
+// One project per test layer (README "Development": tests mirror the layers under test/). Type-checking is `npm run
+// typecheck`'s job, so ts-jest only transpiles here: fast, and the suite cannot pass on code that `tsc` would reject
+// anyway.
 /** @type {import('ts-jest').TsJestTransformerOptions} */
 const tsJest = { tsconfig: "tsconfig.json", diagnostics: false };
 

@@ -19,7 +19,7 @@ function parseJson(rawBody: string): unknown {
 
 type AdminHandler = (core: EmulatorCore, body: unknown) => AdminResponse;
 
-/** The admin API (design §6): plain JSON, never under an EnOS path, never logged, never faulted. */
+/** The admin API (README "Admin API"): plain JSON, never under an EnOS path, never logged, never faulted. */
 const handlers: Readonly<Record<string, AdminHandler>> = {
   "POST reset": (core) => {
     resetCore(core);

@@ -40,7 +40,7 @@ function pick(source: { accessKey: string; secretKey: string; orgId: string }) {
 export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
 /**
- * enos-api.md §1.2: query parameters sorted by key (ASCII order, stable for repeated keys), concatenated as
+ * Invoke API with Access Token: query parameters sorted by key (ASCII order, stable for repeated keys), concatenated as
  * key1value1key2value2 with decoded values, then the raw body string when there is one.
  */
 export function paramsData(query: ReadonlyArray<readonly [string, string]>, rawBody: string): string {
@@ -59,7 +59,7 @@ export interface TokenRecord {
   expiresAt: number;
 }
 
-/** One live token per accessKey (a second get while unexpired returns the same one, enos-api.md §1.1). */
+/** One live token per accessKey (a second get while unexpired returns the same one: Get Access Token). */
 export class TokenStore {
   private readonly byToken = new Map<string, TokenRecord>();
   private readonly latest = new Map<string, string>();
@@ -126,9 +126,9 @@ export const isSigned = (headers: IncomingHttpHeaders): boolean =>
 export const presentedToken = (headers: IncomingHttpHeaders): string | undefined => header(headers, "apim-accesstoken");
 
 /**
- * Gateway check: missing/unknown token, expired token (1203), then the signature (1003) (codes: enos-api.md §1.2).
- * inf: all three are HTTP 401 (HTTP statuses are n/f, §8), the first with the Kong body of §1.5. Unsigned requests
- * are accepted, as real callers send only the token (enos-api.md §1.2 notes).
+ * Gateway check: missing/unknown token, expired token (1203), then the signature (1003) (codes: Invoke API with Access
+ * Token). inf: all three are HTTP 401 (the docs give no HTTP statuses), the first with the Kong body of API Getting
+ * Started. Unsigned requests are accepted, as real callers send only the token (the docs' upload samples).
  */
 export function authenticate(request: AuthRequest, data: StateData, tokens: TokenStore, now: number): AuthOutcome {
   const token = presentedToken(request.headers);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { CodedError, ServiceError } from "./service-error";
 
-/** The service families behind the gateway; each has its own envelope (enos-api.md §5). */
+/** The service families behind the gateway; each has its own envelope (shown in each service's docs). */
 export type ServiceName = "token" | "app-service" | "app-portal" | "connect";
 
 export interface WireError {
@@ -27,8 +27,8 @@ export function successBody(service: ServiceName, data: unknown): JsonBody {
 }
 
 /**
- * Error envelopes: same keys as success, non-zero code, data null (enos-api.md §4 for connect; inf for the others).
- * inf: sent with HTTP 200; the HTTP status of body-level errors is n/f for every service (enos-api.md §4, §8).
+ * Error envelopes: same keys as success, non-zero code, data null (Get Device for connect; inf for the others).
+ * inf: sent with HTTP 200; the HTTP status of body-level errors is not documented for any service.
  */
 export function errorBody(service: ServiceName, error: WireError): JsonBody {
   switch (service) {
@@ -78,7 +78,7 @@ function connectError(error: ServiceError): WireError {
     case "exists":
       return { code: 99400, msg: `Invalid Argument ${error.subject}:${error.detail}`, subMsg: null };
     case "not-found":
-      // The documented sample, two spaces included (enos-api.md §4).
+      // The documented sample, two spaces included (Get Device).
       if (error.subject === "organization")
         return { code: 99400, msg: "Invalid Argument orgId:  orgId does not exist", subMsg: null };
       // inf: get's own not-found code is n/f ("99404-style"); we answer 11404, which sibling device APIs document.
@@ -117,7 +117,7 @@ export function messageForCode(code: number): string {
   return KNOWN_MESSAGES[code] ?? `emulated error ${code}`;
 }
 
-/** Kong-style gateway bodies (enos-api.md §1.5; inf: `{"message": ...}`). */
+/** Kong-style gateway bodies (API Getting Started; inf: `{"message": ...}`). */
 const GATEWAY_MESSAGES: Readonly<Record<number, string>> = {
   400: "Cannot process request body",
   401: "Invalid authentication credentials",

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * Fault injection, in the spirit of LocalStack's chaos API (peers.md §3): per route, an HTTP status or an EnOS code,
- * a count or a probability, latency, Retry-After, and four connection-level kinds.
+ * Fault injection, in the spirit of LocalStack's Chaos API (docs.localstack.cloud): per route, an HTTP status or an
+ * EnOS code, a count or a probability, latency, Retry-After, and four connection-level kinds.
  */
 const faultSpecSchema = z
   .object({

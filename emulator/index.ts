@@ -48,8 +48,8 @@ export interface EmulatorOptions {
   /** Lifetime of issued access tokens. @default 7200 */
   tokenLifetimeSeconds?: number;
   /**
-   * Token-service replay check: a reused (appKey, encryption) pair answers status 1001 (enos-api.md §1.2). Switch it
-   * off only for a client that cannot yet send a fresh timestamp on every token request. @default true
+   * Token-service replay check: a reused (appKey, encryption) pair answers status 1001 (Invoke API with Access Token).
+   * Switch it off only for a client that cannot yet send a fresh timestamp on every token request. @default true
    */
   tokenReplayCheck?: boolean;
   /** appendRoles semantics: "overwrite" (newest docs) or "additive" (older docs). @default "overwrite" */

@@ -42,7 +42,7 @@ function readOptions(): EmulatorOptions {
   };
 }
 
-/** A copy-paste one-liner: encryption = sha256(appKey + timestamp + secretKey), lowercase hex (enos-api.md §1.1). */
+/** A copy-paste one-liner: encryption = sha256(appKey + timestamp + secretKey), lowercase hex (Get Access Token). */
 function tokenCurl(url: string, accessKey: string, secretKey: string): string {
   const encryption = `$(printf '%s' "${accessKey}\${TS}${secretKey}" | sha256sum | cut -d' ' -f1)`;
   const body = `{"appKey":"${accessKey}","encryption":"'"${encryption}"'","timestamp":'$TS'}`;

@@ -4,7 +4,7 @@ import type { I18nMap, StateData } from "./state-schema";
 import type { Store } from "./state";
 
 /**
- * Out-of-band changes: what a console user would do behind the provider's back (design §6), used for drift tests.
+ * Out-of-band changes: what a console user would do behind the provider's back (README "Admin API"), for drift tests.
  * inf: they are idempotent (disabling a disabled device is fine), unlike the API.
  */
 const name = z.union([z.string().min(1), z.record(z.string(), z.string())]);

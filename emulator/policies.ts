@@ -1,7 +1,8 @@
 /**
  * The per-OU policies an application (service account) can be granted, by their documented names: enos-app-service
- * needs Application Registration Administrator (enos-api.md §2), the app-portal "without logging in" APIs need an
- * Application-Portal permission (§3), connect needs Device Management Full Access / Read (§4).
+ * needs Application Registration Administrator (Application Registration API), the app-portal "without logging in" APIs
+ * need an Application-Portal permission (Application Portal API), connect needs Device Management Full Access / Read
+ * (Get Device, Enable Device).
  */
 export const POLICIES = [
   "Application Registration Administrator",

@@ -1,7 +1,8 @@
 /**
- * The token service's replay check: status 1001 "repeated request with duplicated `encryption`" (enos-api.md §1.2).
- * inf: a pair (appKey, encryption) is remembered until its timestamp leaves the skew window (after that the request
- * is refused with 1004 anyway, so a longer memory could never matter); the number of pairs is capped, oldest out.
+ * The token service's replay check: status 1001 "repeated request with duplicated `encryption`" (Invoke API with Access
+ * Token). inf: a pair (appKey, encryption) is remembered until its timestamp leaves the skew window (after that the
+ * request is refused with 1004 anyway, so a longer memory could never matter); the number of pairs is capped, oldest
+ * out.
  */
 export class ReplayGuard {
   /** "appKey encryption" -> epoch ms after which the pair is forgotten (Map order = insertion order). */

@@ -38,7 +38,7 @@ export const notFound = (entity: string, id: string): ServiceError =>
 export const denied = (orgId: string): ServiceError =>
   new ServiceError("denied", orgId, `Denied resource: orgId ${orgId}`);
 
-/** inf: the documented 99403 prefix ("Denied resource: orgId …", enos-api.md §4), then the policy that is missing. */
+/** inf: the documented 99403 prefix ("Denied resource: orgId …", Get Device), then the policy that is missing. */
 export const deniedPolicy = (orgId: string, policies: readonly string[]): ServiceError =>
   new ServiceError("denied", orgId, `Denied resource: orgId ${orgId}, missing policy "${policies.join('" or "')}"`);
 

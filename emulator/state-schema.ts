@@ -5,7 +5,7 @@ import { POLICIES } from "./policies";
 // GET /__emulator/state all share this shape. Input (SeedData) may omit lists and most device fields; the output
 // (StateData) is complete. Function defaults keep every parse from sharing one array instance.
 
-/** Flat i18n map of enos-app-service: {"default": "...", "en_US": "...", "zh_CN": "..."} (enos-api.md §5). */
+/** Flat i18n map of enos-app-service: {"default": "...", "en_US": "...", "zh_CN": "..."} (App Registration API). */
 const i18nMap = z.record(z.string(), z.string());
 
 /** Locale-keyed display names of roles and user groups (app-portal `locale` parameter picks one, en_US default). */
@@ -68,7 +68,7 @@ const permission = z.object({
   status: z.number().int().nullable().default(null),
 });
 
-/** Device/model services use the other i18n shape: {defaultValue, i18nValue} (enos-api.md §5). */
+/** Device/model services use the other i18n shape: {defaultValue, i18nValue} (EnOS i18n reference). */
 const deviceI18n = z.object({ defaultValue: z.string(), i18nValue: i18nMap.default(() => ({})) });
 
 const device = z.object({
@@ -91,14 +91,14 @@ const device = z.object({
   activeTime: z.number().int().nullable().default(null),
   lastOnlineTime: z.number().int().nullable().default(null),
   lastOfflineTime: z.number().int().nullable().default(null),
-  /** Last data of each kind, epoch ms (enos-api.md §4 v2.1 fields); inf: null until the device sent any. */
+  /** Last data of each kind, epoch ms (Get Device, v2.1 fields); inf: null until the device sent any. */
   measurepointLastUpdate: z.number().int().nullable().default(null),
   eventLastUpdate: z.number().int().nullable().default(null),
   attributeLastUpdate: z.number().int().nullable().default(null),
   featureLastUpdate: z.number().int().nullable().default(null),
-  /** "mirrorSource (newer)" in enos-api.md §4; inf: its shape is n/f, so an object, null for a non-mirrored device. */
+  /** "mirrorSource (newer)" in Get Device; inf: its shape is n/f, so an object, null for a non-mirrored device. */
   mirrorSource: z.record(z.string(), z.unknown()).nullable().default(null),
-  /** The connectivity the device shows while enabled; a disabled device shows "disable" instead (connect §7). */
+  /** The connectivity the device shows while enabled; a disabled device shows "disable" instead (Managing Devices). */
   connectivity: z.enum(["online", "offline", "inactive"]).default("inactive"),
   enabled: z.boolean().default(true),
 });

@@ -54,9 +54,9 @@ export function readInteger(fields: Fields, field: string, rule: IntegerRule): n
 }
 
 /**
- * A flat i18n map {"default": "...", "en_US": "..."} (enos-api.md §5). inf: names need a non-empty `default` (every
- * documented sample has one; the docs do not say it is required), and values must be strings, so a plain string or
- * a nested object is refused, not coerced.
+ * A flat i18n map {"default": "...", "en_US": "..."} (Application Registration API). inf: names need a non-empty
+ * `default` (every documented sample has one; the docs do not say it is required), and values must be strings, so a
+ * plain string or a nested object is refused, not coerced.
  */
 export function readI18n(fields: Fields, field: string, needsDefault: boolean): I18nMap | undefined {
   const raw = fields[field];

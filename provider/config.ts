@@ -1,10 +1,20 @@
 /**
- * Provider settings: explicitly namespaced stack config keys (`enos:apiUrl`, ...), falling back to `ENOS_*`
- * environment variables read at call time, so rotated credentials are picked up even by `refresh`/`destroy` of old
- * state (style.md "Module boundaries"; pulumi.md A7: the engine hands the whole stack config to `configure`, keys
- * namespaced, values strings). The secret key never appears in an error, `toString`, `JSON.stringify` or `inspect`.
+ * Provider settings: explicitly namespaced stack config keys (`enos:apiUrl`, ...), falling back to `ENOS_*` environment
+ * variables read at call time, so rotated credentials are picked up even by `refresh`/`destroy` of old state (since
+ * `@pulumi/pulumi` 3.139 the engine hands the whole stack config to a dynamic provider's `configure`, keys namespaced,
+ * values strings: `cmd/dynamic-provider/config.ts`). The secret key never appears in an error, `toString`,
+ * `JSON.stringify` or `inspect`.
  */
 import { ConfigError } from "./client/errors";
+import {
+  API_URL_RULE,
+  NUMBER_RULES,
+  USER_SETTINGS,
+  howToSet,
+  isValidNumber,
+  parseApiUrl,
+  type UserSettingKey,
+} from "./client/settings";
 
 /** What `configure` receives (Pulumi's dynamic-provider `Config`); values are normally strings. */
 export interface ConfigSource {
@@ -38,105 +48,42 @@ export interface EnosCredentials extends EnosSettings {
 type StringKey = "apiUrl" | "accessKey" | "secretKey" | "orgId";
 type NumberKey = "timeoutMs" | "maxRetries" | "maxConcurrentRequests" | "maxRequestsPerSecond";
 
-interface Setting<K extends keyof EnosSettings> {
-  key: K;
-  env: string;
-  /** Placeholder in the "pulumi config set" hint. */
-  placeholder: string;
-  secret?: boolean;
-}
+const STRING_KEYS: readonly StringKey[] = ["apiUrl", "accessKey", "secretKey", "orgId"];
+const NUMBER_KEYS: readonly NumberKey[] = ["timeoutMs", "maxRetries", "maxConcurrentRequests", "maxRequestsPerSecond"];
 
-const STRING_SETTINGS: Setting<StringKey>[] = [
-  { key: "apiUrl", env: "ENOS_API_URL", placeholder: "<gateway-url>" },
-  // The access key is set as a secret too: the engine stores the stack config with the provider in the state.
-  { key: "accessKey", env: "ENOS_ACCESS_KEY", placeholder: "<key>", secret: true },
-  { key: "secretKey", env: "ENOS_SECRET_KEY", placeholder: "<secret>", secret: true },
-  { key: "orgId", env: "ENOS_ORG_ID", placeholder: "<ou-id>" },
-];
-
-interface NumberSetting extends Setting<NumberKey> {
-  min: number;
-  integer: boolean;
-  /** What a valid value is, for the error message. */
-  rule: string;
-}
-
-const NUMBER_SETTINGS: NumberSetting[] = [
-  {
-    key: "timeoutMs",
-    env: "ENOS_TIMEOUT_MS",
-    placeholder: "<ms>",
-    min: 1,
-    integer: true,
-    rule: "a positive integer (milliseconds)",
-  },
-  {
-    key: "maxRetries",
-    env: "ENOS_MAX_RETRIES",
-    placeholder: "<n>",
-    min: 0,
-    integer: true,
-    rule: "an integer >= 0 (0 disables retries)",
-  },
-  {
-    key: "maxConcurrentRequests",
-    env: "ENOS_MAX_CONCURRENT_REQUESTS",
-    placeholder: "<n>",
-    min: 1,
-    integer: true,
-    rule: "a positive integer",
-  },
-  {
-    key: "maxRequestsPerSecond",
-    env: "ENOS_MAX_REQUESTS_PER_SECOND",
-    placeholder: "<n>",
-    min: Number.MIN_VALUE,
-    integer: false,
-    rule: "a positive number (requests per second)",
-  },
-];
-
-/** "run `pulumi config set [--secret] enos:x <placeholder>` or set ENOS_X". */
-function howToSet(setting: Setting<keyof EnosSettings>): string {
-  const flag = setting.secret ? "--secret " : "";
-  return `run \`pulumi config set ${flag}enos:${setting.key} ${setting.placeholder}\` or set ${setting.env}`;
+/** A value as found, and where (for messages). */
+interface Raw {
+  value: string;
+  source: string;
 }
 
 /** One raw value: stack config first, then the environment; "" counts as unset in both. */
-function lookup(
-  setting: Setting<keyof EnosSettings>,
-  config: ConfigSource | undefined,
-  env: NodeJS.ProcessEnv,
-): { value: string; source: string } | undefined {
-  const fromConfig = config?.get(`enos:${setting.key}`);
+function lookup(key: UserSettingKey, config: ConfigSource | undefined, env: NodeJS.ProcessEnv): Raw | undefined {
+  const fromConfig = config?.get(`enos:${key}`);
   if (typeof fromConfig === "string" || typeof fromConfig === "number" || typeof fromConfig === "boolean") {
     const value = String(fromConfig).trim();
-    if (value !== "") return { value, source: `stack config enos:${setting.key}` };
+    if (value !== "") return { value, source: `stack config enos:${key}` };
   }
-  const fromEnv = env[setting.env]?.trim();
-  return fromEnv ? { value: fromEnv, source: `environment variable ${setting.env}` } : undefined;
+  const variable = USER_SETTINGS[key].env;
+  const fromEnv = env[variable]?.trim();
+  return fromEnv ? { value: fromEnv, source: `environment variable ${variable}` } : undefined;
 }
 
 /** Quotes the bad value: only URL and number settings are format-checked, so the secret key never gets here. */
-function invalid(setting: Setting<keyof EnosSettings>, rule: string, raw: { value: string; source: string }) {
-  const problem = `must be ${rule}; got ${JSON.stringify(raw.value)} (from ${raw.source})`;
-  return new ConfigError(`enos:${setting.key}`, howToSet(setting), problem);
+function invalid(key: UserSettingKey, rule: string, raw: Raw, detail = ""): ConfigError {
+  const problem = `must be ${rule}; got ${JSON.stringify(raw.value)} (from ${raw.source})${detail}`;
+  return new ConfigError(`enos:${key}`, howToSet(key), problem);
 }
 
-/** An absolute http(s) URL without query or fragment; trailing slashes are dropped so paths can be appended. */
-function parseApiUrl(setting: Setting<StringKey>, raw: { value: string; source: string }): string {
-  const rule = `an http(s) URL of the EnOS API gateway, e.g. "https://apim-gateway.example.com"`;
-  const url = URL.canParse(raw.value) ? new URL(raw.value) : undefined;
-  if (!url || !/^https?:$/.test(url.protocol) || url.search !== "" || url.hash !== "") {
-    throw invalid(setting, rule, raw);
-  }
-  return raw.value.replace(/\/+$/, "");
+function apiUrlOf(raw: Raw): string {
+  const parsed = parseApiUrl(raw.value);
+  if ("problem" in parsed) throw invalid("apiUrl", API_URL_RULE, raw, `: it ${parsed.problem}`);
+  return parsed.url;
 }
 
-function parseNumber(setting: NumberSetting, raw: { value: string; source: string }): number {
+function numberOf(key: NumberKey, raw: Raw): number {
   const value = /^\+?\d+(\.\d+)?$/.test(raw.value) ? Number(raw.value) : Number.NaN;
-  const ok = Number.isFinite(value) && value >= setting.min && (!setting.integer || Number.isInteger(value));
-  if (!ok) throw invalid(setting, setting.rule, raw);
+  if (!isValidNumber(key, value)) throw invalid(key, NUMBER_RULES[key].rule, raw);
   return value;
 }
 
@@ -145,16 +92,16 @@ function parseNumber(setting: NumberSetting, raw: { value: string; source: strin
  * is present but invalid; missing values stay absent (see {@link requireCredentials}).
  */
 export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.ProcessEnv = process.env): EnosSettings {
-  const settings: Record<string, string | number> = {};
-  for (const setting of STRING_SETTINGS) {
-    const raw = lookup(setting, config, env);
-    if (raw) settings[setting.key] = setting.key === "apiUrl" ? parseApiUrl(setting, raw) : raw.value;
+  const settings: { -readonly [K in Exclude<keyof EnosSettings, "toString">]?: EnosSettings[K] } = {};
+  for (const key of STRING_KEYS) {
+    const raw = lookup(key, config, env);
+    if (raw) settings[key] = key === "apiUrl" ? apiUrlOf(raw) : raw.value;
   }
-  for (const setting of NUMBER_SETTINGS) {
-    const raw = lookup(setting, config, env);
-    if (raw) settings[setting.key] = parseNumber(setting, raw);
+  for (const key of NUMBER_KEYS) {
+    const raw = lookup(key, config, env);
+    if (raw) settings[key] = numberOf(key, raw);
   }
-  return redacting(settings as EnosSettings);
+  return redacting(settings);
 }
 
 /**
@@ -162,13 +109,14 @@ export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.Pr
  * for the first missing one, with the exact command to fix it (and the names of any others also missing).
  */
 export function requireCredentials(settings: EnosSettings): EnosCredentials {
-  const missing = STRING_SETTINGS.filter((s) => s.key !== "orgId" && settings[s.key] === undefined);
-  const [first, ...others] = missing;
-  if (first) {
-    const also = others.length > 0 ? `; also not configured: ${others.map((s) => `enos:${s.key}`).join(", ")}` : "";
-    throw new ConfigError(`enos:${first.key}`, `${howToSet(first)}${also}`, "is not configured");
+  const { apiUrl, accessKey, secretKey } = settings;
+  if (apiUrl === undefined || accessKey === undefined || secretKey === undefined) {
+    const missing = (["apiUrl", "accessKey", "secretKey"] as const).filter((key) => settings[key] === undefined);
+    const [first = "apiUrl", ...others] = missing;
+    const also = others.length > 0 ? `; also not configured: ${others.map((key) => `enos:${key}`).join(", ")}` : "";
+    throw new ConfigError(`enos:${first}`, `${howToSet(first)}${also}`, "is not configured");
   }
-  return redacting({ ...settings } as EnosCredentials);
+  return redacting({ ...settings, apiUrl, accessKey, secretKey });
 }
 
 /**
@@ -193,7 +141,7 @@ let configured: ReadonlyMap<string, unknown> | undefined;
  * the settings it resolves to, so a bad value fails on the first call. `configure(undefined)` forgets it.
  */
 export function configure(config: ConfigSource | undefined, env: NodeJS.ProcessEnv = process.env): EnosSettings {
-  const keys = [...STRING_SETTINGS, ...NUMBER_SETTINGS].map((s) => `enos:${s.key}`);
+  const keys = [...STRING_KEYS, ...NUMBER_KEYS].map((key) => `enos:${key}`);
   const snapshot = config ? new Map(keys.map((k) => [k, config.get(k)])) : undefined;
   const settings = resolveSettings(snapshot && { get: (k) => snapshot.get(k) }, env);
   configured = snapshot;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { ConfigError, createEnosClient, type ClientOptions, type EnosClient } from "./client";
+import { HOW_TO_SET_ORG_ID, orgIdOrDefault } from "./client/settings";
 import { currentSettings, requireCredentials, type EnosSettings } from "./config";
 
 // One client per process and per configuration: the engine runs every dynamic resource of a deployment in one
@@ -28,14 +29,9 @@ export function clientFor(settings: EnosSettings = currentSettings()): EnosClien
 
 /** The OU a resource or lookup acts on: its own `orgId`, else the configured default. */
 export function resolveOrgId(orgId: string | undefined, settings: EnosSettings = currentSettings()): string {
-  const resolved = orgId ?? settings.orgId;
-  if (resolved === undefined || resolved === "") {
-    throw new ConfigError(
-      "enos:orgId",
-      "set `orgId` on the resource, or run `pulumi config set enos:orgId <ou-id>` or set ENOS_ORG_ID",
-      "is not configured",
-    );
-  }
+  const resolved = orgIdOrDefault(orgId, settings.orgId);
+  if (resolved === undefined || resolved === "")
+    throw new ConfigError("enos:orgId", HOW_TO_SET_ORG_ID, "is not configured");
   return resolved;
 }
 

@@ -1,15 +1,18 @@
 /**
- * `pulumi-enos/provider`: what the serialized provider shims require at call time (design §3). It runs inside the
- * dynamic-provider process; the program process only touches it through the lookups.
+ * `pulumi-enos/provider`: what the sdk's serialized provider shims require at call time (README "Drift, errors and
+ * secrets": the shim in the state loads the installed package), plus the EnOS client for programs that call EnOS
+ * directly (README "Configuration"). It runs inside the dynamic-provider process; a program touches it through the
+ * sdk's lookups.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { configure as storeSettings } from "./config";
-import { appMenuProvider } from "./resources/app-menu";
-import { appPermissionProvider } from "./resources/app-permission";
-import { deviceEnablementProvider } from "./resources/device-enablement";
-import { enosAppProvider } from "./resources/enos-app";
-import { roleAssignmentProvider } from "./resources/role-assignment";
-import { userGroupMembershipProvider } from "./resources/user-group-membership";
+import { deviceEnablementProvider } from "./resources/devices/device-enablement";
+import { roleAssignmentProvider } from "./resources/grants/role-assignment";
+import { userGroupMembershipProvider } from "./resources/grants/user-group-membership";
+import { appMenuProvider } from "./resources/keyword/app-menu";
+import { appPermissionProvider } from "./resources/keyword/app-permission";
+import { enosAppProvider } from "./resources/keyword/enos-app";
+import type { EngineProvider, ResourceName } from "./resources/kit/define-provider";
 
 /** Called once per serialized provider per process with the whole stack config (keys namespaced, secrets plain). */
 export async function configure(request: dynamic.ConfigureRequest): Promise<void> {
@@ -24,6 +27,6 @@ export const resourceProviders = {
   RoleAssignment: roleAssignmentProvider,
   UserGroupMembership: userGroupMembershipProvider,
   DeviceEnablement: deviceEnablementProvider,
-} satisfies Record<string, Required<dynamic.ResourceProvider>>;
+} satisfies Record<ResourceName, EngineProvider>;
 
-export * as lookups from "./lookups";
+export * from "./client";

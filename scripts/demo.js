@@ -39,7 +39,7 @@ function printOutputs(outputs) {
   }
 }
 
-/** @param {any} state the emulator's state */
+/** @param {import("../dist/emulator").StateData} state the emulator's state */
 function printEnos(state) {
   const name = (/** @type {Record<string, string> | undefined} */ i18n) =>
     i18n?.["default"] ?? i18n?.["en_US"] ?? JSON.stringify(i18n);
@@ -49,13 +49,13 @@ function printEnos(state) {
     console.log(`  menu        ${m.id}  keyword=${m.keyword}  sortId=${m.sortId}  parent=${m.parentId ?? "-"}`);
   for (const p of state.permissions) console.log(`  permission  ${p.id}  keyword=${p.keyword}`);
   for (const user of ["u-alice", "u-bob"]) {
-    const of = (/** @type {any[]} */ grants) =>
-      grants.find((g) => g.orgId === SERVICE_ACCOUNT.orgId && g.userId === user) ?? {};
-    const roles = of(state.roleGrants).roleIds ?? [];
-    const groups = of(state.groupGrants).userGroupIds ?? [];
+    const mine = (/** @type {{ orgId: string, userId: string }} */ grant) =>
+      grant.orgId === SERVICE_ACCOUNT.orgId && grant.userId === user;
+    const roles = state.roleGrants.find(mine)?.roleIds ?? [];
+    const groups = state.groupGrants.find(mine)?.userGroupIds ?? [];
     console.log(`  ${user.padEnd(11)} roles=[${roles.join(", ")}]  groups=[${groups.join(", ")}]`);
   }
-  const turbine = state.devices.find((/** @type {any} */ d) => d.assetId === "a-turbine-7");
+  const turbine = state.devices.find((d) => d.assetId === "a-turbine-7");
   const status = turbine && (turbine.enabled ? turbine.connectivity : "disable");
   console.log(`  device      a-turbine-7  status=${status}`);
 }
@@ -89,7 +89,7 @@ ${env.join("\n")}
 
 /**
  * @param {import("@pulumi/pulumi/automation").Stack} stack
- * @param {{ url: string, state(): unknown }} emulator
+ * @param {import("../dist/emulator").Emulator} emulator
  * @param {string} binDir
  * @param {ReturnType<typeof offlineWorkspace>} workspace
  */
@@ -116,7 +116,7 @@ async function deploy(stack, emulator, binDir, workspace) {
 }
 
 async function startDemoEmulator() {
-  const { startEmulator } = require(path.join(repoRoot, "dist", "emulator"));
+  const { startEmulator } = require("../dist/emulator");
   try {
     return await startEmulator({ port: PORT, stateFile });
   } catch (error) {
@@ -156,7 +156,8 @@ async function main() {
 
 main().catch((error) => {
   // A failed pulumi command already streamed its output; its stderr is in the CommandError.
-  const stderr = error?.commandResult?.stderr;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- JSDoc cast, checked by tsc
+  const stderr = /** @type {{ commandResult?: { stderr?: string } } | undefined} */ (error)?.commandResult?.stderr;
   console.error(stderr ? `\npulumi failed:\n${stderr}` : error instanceof Error ? error.stack : error);
   process.exit(1);
 });

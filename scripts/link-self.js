@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Makes `require("pulumi-enos/provider")` resolve inside this repository, as it does in a user's program.
-// The serialized dynamic provider requires the package by name from the program's directory (design §3), and the
+// @ts-check
+// Makes `require("pulumi-enos/provider")` resolve inside this repository, as it does in a user's program. The
+// serialized dynamic provider requires the package by name from the program's directory (README "Using it"), and the
 // examples live inside this repo, so node_modules/pulumi-enos must point back at the repo root.
 "use strict";
 const fs = require("node:fs");
@@ -14,7 +15,7 @@ try {
   if (path.resolve(path.dirname(link), target) === root) process.exit(0);
   fs.unlinkSync(link);
 } catch (error) {
-  if (error.code !== "ENOENT") throw error;
+  if (/** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
 }
 fs.mkdirSync(path.dirname(link), { recursive: true });
 fs.symlinkSync("..", link, "dir");

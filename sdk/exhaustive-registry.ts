@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 
 // An exhaustive grant says "these ids are the user's whole set", so any other resource of the same kind for the same
-// (OU, user) fights it forever: two exhaustive ones remove each other's ids on every run (peers.md: the Okta
-// for_each loop), and an additive one's ids are removed by the exhaustive one and put back by itself. The program
+// (OU, user) fights it forever: two exhaustive ones remove each other's ids on every run, and an additive one's
+// ids are removed by the exhaustive one and put back by itself. The program
 // process sees every resource, so the check lives here rather than in the provider.
 const targets = new Map<string, Target[]>();
 

@@ -12,7 +12,8 @@ export interface ProviderModule {
 }
 
 /**
- * Builds the object Pulumi serializes into state as `__provider` and replays for refresh and destroy (design §3).
+ * Builds the object Pulumi serializes into state as `__provider` and replays for refresh and destroy (README
+ * "Drift, errors and secrets").
  *
  * Every method resolves the installed package at call time, so a fixed release also reaches `read` and `delete`
  * of resources created by an older one, the serialized text never changes between releases (no spurious

@@ -8,7 +8,8 @@ export type OwnOutputName<R> = Exclude<
 
 /**
  * Copies the user's args over `undefined` placeholders for every key of `outputs`: `dynamic.Resource` only exposes
- * the outputs whose keys exist in props (pulumi.md §A1), optional inputs the user left out included, and it mutates
+ * the outputs whose keys exist in props (`transferProperties` in `@pulumi/pulumi` 3.248.0 `runtime/rpc.ts`,
+ * pulumi/pulumi#12160), optional inputs the user left out included, and it mutates
  * the object it is given. Each class types its `outputs` as `Record<OwnOutputName<Class>, true>`, a record rather
  * than a list so that a missing output fails to compile.
  */

@@ -12,7 +12,7 @@ import {
 } from "./app-portal-shared";
 import type { Route, RouteContext } from "./route";
 
-/** Batch reads accept at most 1,000 userIds (enos-api.md §3). */
+/** Batch reads accept at most 1,000 userIds (Get Users Role List). */
 const MAX_USERS = 1000;
 /** inf: no limit is documented for roleIds/userGroupIds in one append/remove call. */
 const MAX_GRANT_IDS = Number.MAX_SAFE_INTEGER;
@@ -64,10 +64,10 @@ function assignedRoles(context: RouteContext): unknown {
 }
 
 /**
- * The Application-Portal permission each call needs (enos-api.md §3 names the three). Documented: appendRoles needs
- * "Authorize users in this OU" (31403 without it). inf: the other grant writes need it too ("same codes"), the
- * per-user reads need "Obtain all user permissions in the OU", the OU's role and group lists need "Obtain the ID
- * and name of all roles in the OU".
+ * The Application-Portal permission each call needs (the Application Portal API names the three). Documented:
+ * appendRoles needs "Authorize users in this OU" (31403 without it). inf: the other grant writes need it too ("same
+ * codes"), the per-user reads need "Obtain all user permissions in the OU", the OU's role and group lists need "Obtain
+ * the ID and name of all roles in the OU".
  */
 const AUTHORIZE = needs("Authorize users in this OU");
 const READ_USERS = needs("Obtain all user permissions in the OU");

@@ -6,7 +6,7 @@ import { authorizeOrg, type RouteContext } from "./route";
 
 export const PORTAL = "/app-portal-service";
 
-/** Documented `locale` values (enos-api.md §3); en_US is the default. inf: anything else is 31400. */
+/** Documented `locale` values (Application Portal API); en_US is the default. inf: anything else is 31400. */
 const LOCALES = ["en_US", "zh_CN", "es_ES", "ja_JP", "de_DE", "pl_PL"];
 
 export function readLocale(context: RouteContext): string {

@@ -22,7 +22,10 @@ import type { Route, RouteContext } from "./route";
 
 type AppFields = Pick<AppRecord, "name" | "description" | "categoryId" | "keyword" | "type" | "icon" | "url">;
 
-/** Create/Update App body (seed 001/002): name*, category*, type* (0 web, 1 mobile), keyword, icon, description, url. */
+/**
+ * Create/Update App body (Create App, Update App): name*, category*, type* (0 web, 1 mobile), keyword, icon,
+ * description, url.
+ */
 function readAppFields(context: RouteContext, body: Fields, orgId: string, selfId?: string): AppFields {
   const name = readI18n(body, "name", true) ?? {};
   const categoryId = readInteger(body, "category", { required: true }) ?? 0;
@@ -89,7 +92,7 @@ function deleteApp(context: RouteContext): unknown {
 
 /**
  * Retrieve Purchased Apps: the OU's apps filtered by `key` (keyword or accessKey) and/or `appId` (both must match when
- * both are given, inf). secretKey is null: an obtained app's secret is not viewable (enos-api.md §2 [S16]).
+ * both are given, inf). secretKey is null: an obtained app's secret is not viewable (Managing Apps).
  * inf: no match is an empty list, not 31404.
  */
 function retrievePurchased(context: RouteContext): unknown {

@@ -3,7 +3,7 @@ import type { I18nMap } from "../state-schema";
 
 /**
  * enos-app-service's optional `accept-language` header ("zh-CN", "en-US") selects the language of i18n fields; when
- * it is absent they carry every language (enos-api.md §2, seeds 001/003). inf: only the first entry of a list counts
+ * it is absent they carry every language (Create App, Update App). inf: only the first entry of a list counts
  * ("en-US,en;q=0.9" selects en-US); an empty value or "*" selects nothing, i.e. all languages.
  */
 export function selectedLanguage(headers: IncomingHttpHeaders): string | undefined {
@@ -13,7 +13,10 @@ export function selectedLanguage(headers: IncomingHttpHeaders): string | undefin
   return first === "" || first === "*" ? undefined : first;
 }
 
-/** "zh-CN", "zh_CN" and "zh_cn" name one language: map keys are read case- and separator-insensitively (§5). */
+/**
+ * "zh-CN", "zh_CN" and "zh_cn" name one language: map keys are read case- and separator-insensitively (the docs'
+ * samples mix them).
+ */
 const languageKey = (tag: string): string => tag.toLowerCase().replace(/-/g, "_");
 
 /**

@@ -9,7 +9,7 @@ const PATH = `${APP_SERVICE}/menus`;
 
 type MenuFields = Omit<MenuRecord, "id" | "status">;
 
-/** Create/Update Menu body: name*, description, appId*, keyword*, parentId, sortId* (>= 1), url (enos-api.md §2). */
+/** Create/Update Menu body: name*, description, appId*, keyword*, parentId, sortId* (>= 1), url (Create Menu). */
 function readMenu(context: RouteContext, body: Fields, orgId: string, self?: MenuRecord): MenuFields {
   const menus = context.store.data.menus;
   const common = readItemFields(context, body, orgId, menus, self?.id);

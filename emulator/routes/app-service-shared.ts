@@ -7,10 +7,10 @@ import { authorizeOrg, type RouteContext } from "./route";
 
 export const APP_SERVICE = "/enos-app-service/v2.5";
 
-/** Every enos-app-service operation needs the OU's Application Registration Administrator policy (enos-api.md §2). */
+/** Every enos-app-service operation needs the OU's Application Registration Administrator policy (its docs). */
 export const REGISTRATION_ADMIN = needs("Application Registration Administrator");
 
-/** Every enos-app-service call carries orgId in the query (enos-api.md §2). */
+/** Every enos-app-service call carries orgId in the query (Application Registration API). */
 export function orgFromQuery(context: RouteContext): string {
   const orgId = requireString(context.query, "orgId");
   authorizeOrg(context, orgId);
@@ -24,7 +24,7 @@ export function findApp(context: RouteContext, orgId: string, appId: string): Ap
   return app;
 }
 
-/** createdAt like "2024-01-19 08:40:45" (seed 001 sample); inf: UTC. */
+/** createdAt like "2024-01-19 08:40:45" (Create App sample); inf: UTC. */
 export function formatTimestamp(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19).replace("T", " ");
 }
@@ -35,7 +35,7 @@ export function localized(context: RouteContext, map: I18nMap): I18nMap {
 }
 
 /**
- * The App object of the Create App response (seed 001), every documented field present. categoryId/type/status
+ * The App object of the Create App response (its doc sample), every documented field present. categoryId/type/status
  * are numbers (3.0.0 docs). inf: createByUserName is null as in the sample, createdByUserName names the creator.
  */
 export function renderApp(context: RouteContext, app: AppRecord, secretVisible: boolean): Record<string, unknown> {

@@ -3,12 +3,12 @@ import { CodedError, invalid, notFound } from "../service-error";
 import type { DeviceRecord } from "../state-schema";
 import { authorizeOrg, type Route, type RouteContext } from "./route";
 
-/** Device status as the API shows it: "disable" whatever the connectivity while disabled (enos-api.md §4). */
+/** Device status as the API shows it: "disable" whatever the connectivity while disabled (Get Device). */
 export function deviceStatus(device: DeviceRecord): string {
   return device.enabled ? device.connectivity : "disable";
 }
 
-/** The v2.1 Device object (enos-api.md §4); the emulator's own bookkeeping fields are not on the wire. */
+/** The v2.1 Device object (Get Device); the emulator's own bookkeeping fields are not on the wire. */
 export function renderDevice(device: DeviceRecord): Record<string, unknown> {
   const { connectivity: _connectivity, enabled: _enabled, ...wire } = device;
   return { ...wire, status: deviceStatus(device) };
@@ -39,7 +39,7 @@ function findDevice(context: RouteContext, orgId: string): DeviceRecord {
 /**
  * enable/disable answer data null; 11794 "device status invalid" when the device is already in that state.
  * inf: enabling restores the remembered connectivity (online/offline, or inactive if never activated); the docs say
- * only that a disabled device shows "disable" whatever its connectivity (enos-api.md §4).
+ * only that a disabled device shows "disable" whatever its connectivity (Get Device).
  */
 function setEnabled(context: RouteContext, device: DeviceRecord, enabled: boolean): null {
   if (device.enabled === enabled) throw new CodedError(11794, "device status invalid");
@@ -61,7 +61,7 @@ function devices(context: RouteContext): unknown {
 }
 
 /**
- * Device Management: Read for get, Full Access for enable/disable (enos-api.md §4). inf: Full Access includes Read;
+ * Device Management: Read for get, Full Access for enable/disable (Enable Device). inf: Full Access includes Read;
  * an unknown action needs nothing, so it is answered 99400.
  */
 const devicePolicy: PolicyRule = (query) => {

@@ -6,7 +6,7 @@ import { connectRoutes } from "./connect";
 import type { Route } from "./route";
 import { tokenRoutes } from "./token";
 
-/** Every EnOS endpoint the emulator serves (enos-api.md §1.1, §2, §3, §4). */
+/** Every EnOS endpoint the emulator serves (README "EnOS API coverage"). */
 export const allRoutes: readonly Route[] = [
   ...tokenRoutes,
   ...appRoutes,

@@ -6,7 +6,7 @@ import { denied, deniedPolicy, notFound } from "../service-error";
 import type { ReplayGuard } from "../replay-guard";
 import type { Store } from "../state";
 
-/** How appendRoles treats the user's existing roles (enos-api.md §3: newest docs overwrite, 2.3.0 just "assign"). */
+/** How appendRoles treats the user's existing roles (Assign User Roles: newest docs overwrite, 2.3.0 just "assign"). */
 export type AppendRolesMode = "overwrite" | "additive";
 
 /** Everything a handler may read; handlers are synchronous and call `store.commit()` after they mutate. */
@@ -44,9 +44,9 @@ export interface Route {
 }
 
 /**
- * The OU must exist, and a service account may act only on its own OU, with the route's policy (enos-api.md §2/§3/§4
- * operation permissions are granted per OU). inf: with auth off every OU is open; the policy is checked after the
- * OU, so an unknown OU is still "not found".
+ * The OU must exist, and a service account may act only on its own OU, with the route's policy (the Application
+ * Registration, Application Portal and Connection APIs operation permissions are granted per OU). inf: with auth off
+ * every OU is open; the policy is checked after the OU, so an unknown OU is still "not found".
  */
 export function authorizeOrg(context: RouteContext, orgId: string): void {
   if (!context.store.data.organizations.some((org) => org.id === orgId)) throw notFound("organization", orgId);

@@ -14,9 +14,9 @@ function field(body: Record<string, unknown>, name: string): unknown {
 }
 
 /**
- * Checks {appKey, encryption, timestamp} (enos-api.md §1.1): encryption = lowercase hex sha256(appKey + timestamp +
+ * Checks {appKey, encryption, timestamp} (Get Access Token): encryption = lowercase hex sha256(appKey + timestamp +
  * secretKey). inf: timestamp may be a number or a decimal string; outside +-15 min it is 1004. inf: every status
- * is sent with HTTP 200 (the HTTP status of token-service errors is n/f, enos-api.md §8). A valid pair seen before
+ * is sent with HTTP 200 (the docs give no HTTP status for token-service errors). A valid pair seen before
  * is 1001 (replay, see replay-guard.ts); inf: it is checked after 1002/1003, so only a genuine pair counts as used.
  */
 function verifyKeyPair(context: RouteContext): { body: Record<string, unknown>; accessKey: string } {

@@ -1,6 +1,7 @@
 /**
- * Typed calls of the Application Portal service (app-portal v2.2/v2.3, enos-api.md §3). Every call here is
- * idempotent by nature — the POSTs are batch reads or set-style assignments — so all of them may be retried.
+ * Typed calls of the Application Portal service (app-portal v2.2/v2.3; EnOS docs: Application Portal API, Users and
+ * OU). Every call here is idempotent by nature — the POSTs are batch reads or set-style assignments — so all of them
+ * may be retried.
  */
 import { z } from "zod";
 import { acknowledged } from "./acknowledged";

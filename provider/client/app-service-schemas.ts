@@ -1,6 +1,7 @@
 /**
- * Shapes of the Application Registration service (enos-app-service v2.5, enos-api.md §2): what we send, and the
- * lenient zod schemas for what comes back (extra fields kept, numeric strings accepted for categoryId/type/status).
+ * Shapes of the Application Registration service (enos-app-service v2.5; EnOS docs: Application Registration API): what
+ * we send, and the lenient zod schemas for what comes back (extra fields kept, numeric strings accepted for
+ * categoryId/type/status).
  */
 import { z } from "zod";
 import { i18n, id, numeric, optionalText, type I18n } from "./schema-helpers";

@@ -1,6 +1,7 @@
 /**
- * Typed calls of the Application Registration service (enos-app-service v2.5, enos-api.md §2). Creates are the only
- * non-idempotent calls: a create whose outcome is unknown must be looked up by keyword, not blindly repeated.
+ * Typed calls of the Application Registration service (enos-app-service v2.5; EnOS docs: Application Registration API).
+ * Creates are the only non-idempotent calls: a create whose outcome is unknown must be looked up by keyword, not
+ * blindly repeated.
  */
 import { z } from "zod";
 import { acknowledged } from "./acknowledged";

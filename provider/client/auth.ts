@@ -1,11 +1,11 @@
 /**
- * APIM access tokens (enos-api.md §1.1): one cached token per client, renewed `marginMs` before it expires
- * (refresh while it is still valid, else get), single-flight so any number of concurrent calls cause one token
- * request, and one re-auth + replay when a call answers "token expired" (1203 or HTTP 401).
+ * APIM access tokens (EnOS docs: Get Access Token, Refresh Access Token): one cached token per client, renewed
+ * `marginMs` before it expires (refresh while it is still valid, else get), single-flight so any number of concurrent
+ * calls cause one token request, and one re-auth + replay when a call answers "token expired" (1203 or HTTP 401).
  *
- * Every token request attempt carries its own timestamp, strictly later than the last one, and so its own
- * `encryption`: EnOS rejects a repeated encryption as a replay (1001), and a retry after a timeout or reset may follow
- * an attempt that did arrive.
+ * Every token request attempt carries its own timestamp, strictly later than the last one, and so its own `encryption`:
+ * EnOS rejects a repeated encryption as a replay (1001), and a retry after a timeout or reset may follow an attempt
+ * that did arrive.
  */
 import { z } from "zod";
 import type { Clock } from "./clock";
@@ -25,7 +25,7 @@ const tokenDataSchema = z.looseObject({
 
 export type TokenData = z.output<typeof tokenDataSchema>;
 
-/** The documented "repeated request with duplicated encryption" (enos-api.md §1.2). */
+/** The documented "repeated request with duplicated encryption" (EnOS docs: Invoke API with Access Token). */
 const REPLAY_CODE = 1001;
 
 /**

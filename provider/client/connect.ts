@@ -1,6 +1,7 @@
 /**
- * Typed calls of the Connection service's device actions (connect-service v2.1, enos-api.md §4). Enabling and
- * disabling are idempotent by nature; "already in that state" (11794/11723) is reported as "already", not thrown.
+ * Typed calls of the Connection service's device actions (connect-service v2.1; EnOS docs: Connection API, Get / Enable
+ * / Disable Device). Enabling and disabling are idempotent by nature; "already in that state" (11794/11723) is reported
+ * as "already", not thrown.
  */
 import { z } from "zod";
 import { isAlreadyInState } from "./error-guards";

@@ -1,8 +1,8 @@
 /**
- * Decodes a response into the service's `data`, per service family (enos-api.md §5): the envelopes differ in the
- * code key (`status` vs `code`) and the message key (`msg` vs `message`). A non-zero code in an HTTP 200 is an
- * `EnosApiError`, and so is the gateway auth plugin's `{status, msg}` on a business route; an HTTP >= 300 is one too
- * (gateway `{message}` bodies included); a 2xx body that is not JSON or not the envelope is a
+ * Decodes a response into the service's `data`, per service family (each service's EnOS docs show its own): the
+ * envelopes differ in the code key (`status` vs `code`) and the message key (`msg` vs `message`). A non-zero code in an
+ * HTTP 200 is an `EnosApiError`, and so is the gateway auth plugin's `{status, msg}` on a business route; an HTTP >=
+ * 300 is one too (gateway `{message}` bodies included); a 2xx body that is not JSON or not the envelope is a
  * `ResponseValidationError`.
  */
 import { z } from "zod";
@@ -87,7 +87,7 @@ function normaliseCode(value: unknown): number | string | undefined {
   return numericCode(value) ?? value;
 }
 
-/** Kong's own error body (enos-api.md §1.5): `{"message": …}` and no EnOS code. */
+/** Kong's own error body (EnOS docs: API Getting Started, gateway exceptions): `{"message": …}` and no EnOS code. */
 function isGatewayBody(body: unknown): boolean {
   return (
     typeof field(body, "message") === "string" &&

@@ -1,6 +1,7 @@
 /**
- * Maps an EnOS error (service code, message, HTTP status) to a category the provider can act on. Codes come from
- * enos-api.md §1.2, §3, §4; the enos-app-service reuses the app-portal 31xxx family (our inference, §2).
+ * Maps an EnOS error (service code, message, HTTP status) to a category the provider can act on. Codes come from the
+ * EnOS docs (Invoke API with Access Token, the Application Portal and Connection APIs); the enos-app-service, whose
+ * codes the docs do not list, is taken to reuse the app-portal 31xxx family (emulator README, "inf").
  */
 
 /** What a caller can do about an API error. */

@@ -15,11 +15,5 @@ export const isNotFound = (e: unknown): boolean => hasCategory(e, "not-found");
 export const isAlreadyExists = (e: unknown): boolean => hasCategory(e, "already-exists");
 /** The object is already in the requested state (device already enabled/disabled: 11794, 11723). */
 export const isAlreadyInState = (e: unknown): boolean => hasCategory(e, "already-in-state");
-/** The service rejected an input (31400, 99400, "parameter.invalid.*"). */
-export const isInvalidInput = (e: unknown): boolean => hasCategory(e, "invalid-input");
-/** The service account lacks a permission (31403, 99403, HTTP 403). */
-export const isPermissionDenied = (e: unknown): boolean => hasCategory(e, "permission");
-/** The gateway or service throttled the call (HTTP 429, 31429). */
-export const isRateLimited = (e: unknown): boolean => hasCategory(e, "rate-limited");
 /** The access token was rejected (1203 or HTTP 401). */
 export const isTokenExpired = (e: unknown): boolean => hasCategory(e, "token-expired");

@@ -25,6 +25,12 @@ export abstract class EnosError extends Error {
   readonly __enosErrorBrand: string = BRAND;
   abstract readonly kind: EnosErrorKind;
 
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    // "EnosApiError", "NetworkError", ...: the concrete class, for stack traces and logs.
+    this.name = new.target.name;
+  }
+
   static isInstance(x: unknown): x is EnosError {
     return hasBrand(x);
   }
@@ -75,7 +81,6 @@ export class EnosApiError extends RequestError {
   constructor(init: EnosApiErrorInit) {
     const code = init.code === undefined ? `HTTP ${init.status}` : String(init.code);
     super(init, `${code} ${init.msg}${init.subMsg ? ` (${init.subMsg})` : ""}`);
-    this.name = "EnosApiError";
     this.code = init.code;
     this.msg = init.msg;
     this.subMsg = init.subMsg;
@@ -94,16 +99,16 @@ export class EnosApiError extends RequestError {
 /** The request failed below HTTP (refused, reset, DNS, …). */
 export class NetworkError extends RequestError {
   readonly kind = "network" as const;
-  /** True when the request provably never reached the server (e.g. ECONNREFUSED), so even a create may be retried. */
-  readonly requestNotSent: boolean;
-  /** The socket error code, e.g. "ECONNRESET". */
-  readonly code: string | undefined;
 
-  constructor(site: RequestSite, code: string | undefined, requestNotSent: boolean, cause: unknown) {
+  constructor(
+    site: RequestSite,
+    /** The socket error code, e.g. "ECONNRESET". */
+    readonly code: string | undefined,
+    /** True when the request provably never reached the server (e.g. ECONNREFUSED), so even a create may be retried. */
+    readonly requestNotSent: boolean,
+    cause: unknown,
+  ) {
     super(site, `network error ${code ?? "unknown"}`, cause);
-    this.name = "NetworkError";
-    this.code = code;
-    this.requestNotSent = requestNotSent;
   }
 
   static override isInstance(x: unknown): x is NetworkError {
@@ -118,7 +123,6 @@ export class TimeoutError extends RequestError {
 
   constructor(site: RequestSite, timeoutMs: number, cause: unknown) {
     super(site, `no response within ${timeoutMs} ms`, cause);
-    this.name = "TimeoutError";
     this.timeoutMs = timeoutMs;
   }
 
@@ -133,18 +137,20 @@ export interface ValidationIssue {
   message: string;
 }
 
+function describeIssue(issue: ValidationIssue): string {
+  return `${issue.path || "(body)"}: ${issue.message}`;
+}
+
 /** The response was not JSON or not the documented shape. Never retried: repeating the call will not fix it. */
 export class ResponseValidationError extends RequestError {
   readonly kind = "response-validation" as const;
-  readonly status: number;
-  readonly issues: readonly ValidationIssue[];
 
-  constructor(site: RequestSite, status: number, issues: readonly ValidationIssue[]) {
-    const summary = issues.map((i) => `${i.path || "(body)"}: ${i.message}`).join("; ");
-    super(site, `HTTP ${status} with an unexpected response: ${summary}`);
-    this.name = "ResponseValidationError";
-    this.status = status;
-    this.issues = issues;
+  constructor(
+    site: RequestSite,
+    readonly status: number,
+    readonly issues: readonly ValidationIssue[],
+  ) {
+    super(site, `HTTP ${status} with an unexpected response: ${issues.map(describeIssue).join("; ")}`);
   }
 
   static override isInstance(x: unknown): x is ResponseValidationError {
@@ -160,7 +166,6 @@ export class ConfigError extends EnosError {
 
   constructor(key: string, howToSet: string, problem = "is missing") {
     super(`EnOS setting "${key}" ${problem}: ${howToSet}`);
-    this.name = "ConfigError";
     this.key = key;
     this.howToSet = howToSet;
   }

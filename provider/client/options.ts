@@ -1,9 +1,11 @@
 /**
- * Caller options (`ClientOptions`) and their validated, defaulted form (`ResolvedClientOptions`).
+ * Caller options (`ClientOptions`) and their validated, defaulted form (`ResolvedClientOptions`). The rules are
+ * those of settings.ts, which the provider's stack settings follow too.
  */
 import type { Dispatcher } from "undici";
 import { systemClock, type Clock } from "./clock";
 import { ConfigError } from "./errors";
+import { NUMBER_RULES, howToSet, isUserSetting, isValidNumber, parseApiUrl, type NumberOptionKey } from "./settings";
 
 /** How to build an EnOS client. Only `apiUrl`, `accessKey` and `secretKey` are required. */
 export interface ClientOptions {
@@ -58,46 +60,30 @@ export interface ResolvedClientOptions {
   log: ((line: string) => void) | undefined;
 }
 
-const HOW_TO_SET = {
-  apiUrl:
-    "run `pulumi config set enos:apiUrl https://<your API gateway>` or set ENOS_API_URL (the APIM gateway URL, http or https)",
-  accessKey:
-    "run `pulumi config set --secret enos:accessKey <accessKey>` or set ENOS_ACCESS_KEY (the service account accessKey)",
-  secretKey:
-    "run `pulumi config set --secret enos:secretKey <secretKey>` or set ENOS_SECRET_KEY (the service account secretKey)",
-} as const;
+/** "run `pulumi config set ...` or set ENOS_...", or how to pass an option that is not a stack setting. */
+function howToPass(key: keyof ClientOptions): string {
+  return isUserSetting(key) ? howToSet(key) : `pass a valid \`${key}\` in the client options`;
+}
 
-function requireText(key: keyof typeof HOW_TO_SET, value: string | undefined): string {
-  if (typeof value !== "string" || value.trim() === "") throw new ConfigError(key, HOW_TO_SET[key]);
+function requireText(key: "apiUrl" | "accessKey" | "secretKey", value: string | undefined): string {
+  if (typeof value !== "string" || value.trim() === "") throw new ConfigError(key, howToPass(key));
   return value;
 }
 
-function normaliseApiUrl(value: string | undefined): string {
-  const text = requireText("apiUrl", value).trim();
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ConfigError("apiUrl", HOW_TO_SET.apiUrl, "is not a valid URL");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError("apiUrl", HOW_TO_SET.apiUrl, "must start with http:// or https://");
-  }
-  // Keep a base path if the gateway is mounted under one; drop the trailing slash so paths join cleanly.
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+function apiUrlOf(value: string | undefined): string {
+  const parsed = parseApiUrl(requireText("apiUrl", value));
+  if ("problem" in parsed) throw new ConfigError("apiUrl", howToPass("apiUrl"), parsed.problem);
+  return parsed.url;
 }
 
-function numberOption(key: string, value: number | undefined, fallback: number, min: number, integer = false): number {
+function numberOption(key: NumberOptionKey, value: number | undefined, fallback: number): number;
+function numberOption(key: NumberOptionKey, value: number | undefined, fallback: undefined): number | undefined;
+function numberOption(key: NumberOptionKey, value: number | undefined, fallback: number | undefined) {
   if (value === undefined) return fallback;
-  const ok = Number.isFinite(value) && value >= min && (!integer || Number.isInteger(value));
-  if (!ok) throw new ConfigError(key, `pass ${integer ? "an integer" : "a number"} >= ${min}`, "is invalid");
+  if (!isValidNumber(key, value)) {
+    throw new ConfigError(key, howToPass(key), `must be ${NUMBER_RULES[key].rule}; got ${String(value)}`);
+  }
   return value;
-}
-
-function positiveOrUnset(key: string, value: number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (Number.isFinite(value) && value > 0) return value;
-  throw new ConfigError(key, "pass a number > 0, or leave it unset for no limit", "is invalid");
 }
 
 function resolveLog(debug: ClientOptions["debug"]): ((line: string) => void) | undefined {
@@ -109,16 +95,16 @@ function resolveLog(debug: ClientOptions["debug"]): ((line: string) => void) | u
 /** Validates options and fills in defaults. Throws `ConfigError` naming the setting and how to set it. */
 export function resolveOptions(options: ClientOptions): ResolvedClientOptions {
   return {
-    apiUrl: normaliseApiUrl(options.apiUrl),
+    apiUrl: apiUrlOf(options.apiUrl),
     accessKey: requireText("accessKey", options.accessKey),
     secretKey: requireText("secretKey", options.secretKey),
-    timeoutMs: numberOption("timeoutMs", options.timeoutMs, 30_000, 1),
-    maxRetries: numberOption("maxRetries", options.maxRetries, 3, 0, true),
-    retryBaseDelayMs: numberOption("retryBaseDelayMs", options.retryBaseDelayMs, 500, 0),
-    maxRetryAfterMs: numberOption("maxRetryAfterMs", options.maxRetryAfterMs, 30_000, 0),
-    maxConcurrentRequests: numberOption("maxConcurrentRequests", options.maxConcurrentRequests, 8, 1, true),
-    maxRequestsPerSecond: positiveOrUnset("maxRequestsPerSecond", options.maxRequestsPerSecond),
-    tokenExpiryMarginMs: numberOption("tokenExpiryMarginMs", options.tokenExpiryMarginMs, 300_000, 0),
+    timeoutMs: numberOption("timeoutMs", options.timeoutMs, 30_000),
+    maxRetries: numberOption("maxRetries", options.maxRetries, 3),
+    retryBaseDelayMs: numberOption("retryBaseDelayMs", options.retryBaseDelayMs, 500),
+    maxRetryAfterMs: numberOption("maxRetryAfterMs", options.maxRetryAfterMs, 30_000),
+    maxConcurrentRequests: numberOption("maxConcurrentRequests", options.maxConcurrentRequests, 8),
+    maxRequestsPerSecond: numberOption("maxRequestsPerSecond", options.maxRequestsPerSecond, undefined),
+    tokenExpiryMarginMs: numberOption("tokenExpiryMarginMs", options.tokenExpiryMarginMs, 300_000),
     dispatcher: options.dispatcher,
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,

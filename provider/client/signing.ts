@@ -1,5 +1,6 @@
 /**
- * APIM request signing (enos-api.md §1.1, §1.2). Pure functions: the only inputs are the values signed.
+ * APIM request signing (EnOS docs: Get Access Token, Invoke API with Access Token). Pure functions: the only inputs are
+ * the values signed.
  */
 import { createHash } from "node:crypto";
 
@@ -11,14 +12,14 @@ function sha256Hex(text: string): string {
 }
 
 /**
- * `paramsData` of §1.2: query parameters sorted by key in ASCII order, concatenated as key1value1key2value2 (decoded
- * values), followed by the exact raw JSON body string when there is one.
+ * `paramsData` (EnOS docs: Invoke API with Access Token): query parameters sorted by key in ASCII order, concatenated
+ * as key1value1key2value2 (decoded values), followed by the exact raw JSON body string when there is one.
  */
 export function paramsData(query: QueryParams, rawBody: string | undefined): string {
   const keys = Object.keys(query)
     .filter((k) => query[k] !== undefined)
-    // Plain `<` compares UTF-16 code units: ASCII order for ASCII keys, unlike localeCompare.
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // The default sort compares UTF-16 code units: ASCII order for ASCII keys, unlike localeCompare.
+    .sort();
   const params = keys.map((k) => `${k}${query[k] ?? ""}`).join("");
   return params + (rawBody ?? "");
 }

@@ -1,41 +1,12 @@
 /**
- * DeviceEnablement inputs (resources.md): whether one device may connect. The device is named either by `assetId` or
+ * DeviceEnablement: whether one device may connect. The device is named either by `assetId` or
  * by `productKey` + `deviceKey` (the two ways connect-service addresses a device), never both.
  */
 import { z } from "zod";
-import type { CheckFailure } from "../failures";
 import { booleanSchema, idSchema, orgIdSchema } from "./fields";
-import type { CheckDefaults } from "./org-id";
-import { runCheck, type CheckOutcome, type InputSpec, type RawInputs } from "./run-check";
-import { isUnknown, orUnknown, type Known } from "./unknown";
-
-/** Validates DeviceEnablement inputs; `restoreOnDelete` defaults to true. */
-export const deviceEnablementInputsSchema = z.strictObject({
-  orgId: orUnknown(orgIdSchema),
-  assetId: orUnknown(idSchema("asset")).optional(),
-  productKey: orUnknown(idSchema("product key")).optional(),
-  deviceKey: orUnknown(idSchema("device key")).optional(),
-  enabled: orUnknown(booleanSchema("true (the device may connect) or false (the device is disabled)")),
-  restoreOnDelete: orUnknown(
-    booleanSchema("true (on delete, put the device back as it was before) or false (leave it as it is)"),
-  ).default(true),
-});
-
-/** Checked DeviceEnablement inputs, every value known (create/update). */
-export type DeviceEnablementInputs = Known<z.output<typeof deviceEnablementInputsSchema>>;
-/** What a program may pass (before defaults and normalisation). */
-export type DeviceEnablementRawInputs = RawInputs<typeof deviceEnablementInputsSchema>;
-
-/** Inputs whose change points at another device, so they replace the resource. */
-export const deviceEnablementReplaceOn: readonly string[] = ["orgId", "assetId", "productKey", "deviceKey"];
-
-/** Computed outputs; passing one as an input is reported as such. */
-export const deviceEnablementOutputKeys: readonly string[] = [
-  "resolvedAssetId",
-  "originalStatus",
-  "originalEnabled",
-  "status",
-];
+import type { CheckFailure } from "./issues";
+import { resourceSchema, type InputsOf } from "./resource-schema";
+import { isUnknown, orUnknown } from "./unknown";
 
 const HOW = "name the device by assetId, or by productKey and deviceKey";
 
@@ -59,17 +30,30 @@ export function deviceIdentityRule(fields: Readonly<Record<string, unknown>>): C
   return [];
 }
 
-const spec: InputSpec<typeof deviceEnablementInputsSchema> = {
-  schema: deviceEnablementInputsSchema,
-  outputKeys: deviceEnablementOutputKeys,
+/** The DeviceEnablement interface; `restoreOnDelete` defaults to true. The identity fields pick the device. */
+export const deviceEnablementSchema = resourceSchema({
+  inputs: z.strictObject({
+    orgId: orUnknown(orgIdSchema),
+    assetId: orUnknown(idSchema("asset")).optional(),
+    productKey: orUnknown(idSchema("product key")).optional(),
+    deviceKey: orUnknown(idSchema("device key")).optional(),
+    enabled: orUnknown(booleanSchema("true (the device may connect) or false (the device is disabled)")),
+    restoreOnDelete: orUnknown(
+      booleanSchema("true (on delete, put the device back as it was before) or false (leave it as it is)"),
+    ).default(true),
+  }),
+  outputs: {
+    /** The device's asset id, also when the inputs name it by productKey and deviceKey. */
+    resolvedAssetId: z.string(),
+    /** The device as create first found it: what delete restores. */
+    originalStatus: z.string(),
+    originalEnabled: z.boolean(),
+    /** The live status ("disable" when disabled). */
+    status: z.string(),
+  },
+  replaceOn: ["orgId", "assetId", "productKey", "deviceKey"],
   crossFieldRules: deviceIdentityRule,
-};
+});
 
-/** The DeviceEnablement `check`: `olds` is unused (see org-id.ts); `defaults.orgId` fills a missing `orgId`. */
-export function checkDeviceEnablement(
-  _olds: Readonly<Record<string, unknown>>,
-  news: Readonly<Record<string, unknown>>,
-  defaults: CheckDefaults,
-): CheckOutcome<DeviceEnablementInputs> {
-  return runCheck(spec, news, defaults);
-}
+/** Checked DeviceEnablement inputs, every value known (create/update). */
+export type DeviceEnablementInputs = InputsOf<typeof deviceEnablementSchema>;

@@ -1,9 +1,10 @@
 /**
  * Field schemas shared by the resources. Every error message is a noun phrase ("an integer >= 1 ...") that
- * `failures.ts` turns into "<property> must be <rule>; got <value>", so each schema states its rule once.
+ * `issues.ts` turns into "<property> must be <rule>; got <value>", so each schema states its rule once.
  */
 import { z } from "zod";
-import { renderValue } from "../failures";
+import { renderValue } from "./issues";
+import { byCodeUnits } from "./order";
 import { isUnknown, orUnknown } from "./unknown";
 
 /** For refinements: zod reports them as custom issues, which read "<property> <message>". */
@@ -19,7 +20,7 @@ export function idSchema(what: string, example = "") {
 
 /** Sorted, duplicate-free known ids; unknown elements (preview) are kept, at the end, because two may differ. */
 export function sortUnique(ids: readonly string[]): string[] {
-  const known = [...new Set(ids.filter((id) => !isUnknown(id)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const known = [...new Set(ids.filter((id) => !isUnknown(id)))].sort(byCodeUnits);
   return [...known, ...ids.filter(isUnknown)];
 }
 
@@ -39,7 +40,7 @@ export function booleanSchema(rule: string) {
   return z.boolean({ error: rule });
 }
 
-/** The idempotency key of apps, menus and permissions (resources.md). */
+/** The idempotency key of apps, menus and permissions (README "Adoption instead of import"). */
 export const keywordSchema = z
   .string({ error: keywordRule() })
   .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: keywordRule() });

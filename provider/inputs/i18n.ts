@@ -1,9 +1,11 @@
 /**
- * Localised text as enos-app-service stores it: a flat map `{ default, en_US, zh_CN, ... }` (enos-api.md §5 "Two
- * different StringI18n JSON shapes"). Users may write a plain string, which becomes `{ default }`. Locale keys are
- * normalised to the `ll_RR` form the API returns ("en-US", "en_us" -> "en_US"), so spelling never causes a diff.
+ * Localised text as enos-app-service stores it: a flat map `{ default, en_US, zh_CN, ... }` (EnOS docs: Application
+ * Registration API samples; the device services use another shape, see the EnOS i18n reference). Users may write a
+ * plain string, which becomes `{ default }`. Locale keys are normalised to the `ll_RR` form the API returns ("en-US",
+ * "en_us" -> "en_US"), so spelling never causes a diff.
  */
 import { z } from "zod";
+import { sortedEntries } from "./order";
 import { orUnknown } from "./unknown";
 
 /** Normalised i18n text: `default` is always present and non-empty (except while unknown during preview). */
@@ -56,11 +58,12 @@ function checkKeys(field: string, map: Record<string, string>, ctx: z.Refinement
 
 /** `{ default, then locales sorted }` with normalised keys; unknown values (preview) are kept as they are. */
 function normaliseKeys(map: Record<string, string>): I18nText {
-  const entries = Object.entries(map)
-    .map(([key, value]): [string, string] => [normaliseLocaleKey(key) ?? key, value])
-    .filter(([key]) => key !== "default")
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { default: map["default"] ?? "", ...Object.fromEntries(entries) };
+  const locales = Object.fromEntries(
+    Object.entries(map)
+      .map(([key, value]): [string, string] => [normaliseLocaleKey(key) ?? key, value])
+      .filter(([key]) => key !== "default"),
+  );
+  return { default: map["default"] ?? "", ...Object.fromEntries(sortedEntries(locales)) };
 }
 
 /**
@@ -80,3 +83,6 @@ export function i18nSchema(field: string) {
     .transform(normaliseKeys);
   return z.union([text, map]);
 }
+
+/** An i18n map as EnOS returns and the state stores it (outputs such as an app's `categoryName`). */
+export const i18nMapSchema = z.record(z.string(), z.string());

@@ -2,7 +2,7 @@
  * Cross-field rules shared by RoleAssignment and UserGroupMembership, whose inputs have the same shape
  * (`<list>`, `exhaustive`, `protected<List>`, `maxRemovals`).
  */
-import type { CheckFailure } from "../failures";
+import type { CheckFailure } from "./issues";
 import { isUnknown } from "./unknown";
 
 /**

@@ -1,8 +1,10 @@
 /**
- * Every resource takes an optional `orgId`; when absent, `check` fills in the provider default (`enos:orgId` /
- * ENOS_ORG_ID) so the OU is recorded in state and a later change of the default shows up as a diff (resources.md).
+ * Every resource takes an optional `orgId`; when absent, the provider default (`enos:orgId` / ENOS_ORG_ID) applies.
+ * `check` fills it in, so the OU is recorded in state and a later change of the default shows up as a diff (README
+ * "Resources"); lookups and old state without an OU resolve it the same way (`context.ts`).
  */
-import type { CheckFailure } from "../failures";
+import { HOW_TO_SET_ORG_ID, orgIdOrDefault } from "../client/settings";
+import type { CheckFailure } from "./issues";
 
 /** What `check` may fill in. `orgId` comes from the provider settings (config.ts). */
 export interface CheckDefaults {
@@ -12,9 +14,7 @@ export interface CheckDefaults {
 /** The failure for a resource without `orgId` when no default is configured. */
 export const missingOrgIdFailure: CheckFailure = {
   property: "orgId",
-  reason:
-    "orgId is not set and no default OU is configured: set orgId on the resource, or run " +
-    "`pulumi config set enos:orgId <ou-id>` (or set ENOS_ORG_ID)",
+  reason: `orgId is not set and no default OU is configured: ${HOW_TO_SET_ORG_ID}`,
 };
 
 /**
@@ -26,10 +26,7 @@ export function applyDefaultOrgId(
   fields: Record<string, unknown>,
   defaults: CheckDefaults,
 ): { fields: Record<string, unknown>; failures: CheckFailure[] } {
-  const given = fields["orgId"];
-  if (given !== undefined) return { fields, failures: [] };
-  if (defaults.orgId !== undefined && defaults.orgId !== "") {
-    return { fields: { ...fields, orgId: defaults.orgId }, failures: [] };
-  }
-  return { fields, failures: [missingOrgIdFailure] };
+  const orgId = orgIdOrDefault(fields["orgId"], defaults.orgId);
+  if (orgId === undefined) return { fields, failures: [missingOrgIdFailure] };
+  return { fields: { ...fields, orgId }, failures: [] };
 }

@@ -1,7 +1,9 @@
 /**
- * Which replace-on inputs really changed, for `diff`'s `replaces` (pulumi.md A12 rule 3: list only immutable keys
- * that differ, because with `changes` left undefined any listed key turns the whole update into a replace).
+ * Which replace-on inputs really changed, for `diff`'s `replaces`: list only the immutable keys that differ, because
+ * with `changes` left undefined any listed key turns the whole update into a replace (the engine's `diffResource` in
+ * pulumi/pulumi `pkg/resource/deploy/step_generator.go`).
  */
+import { byCodeUnits } from "./order";
 import { containsUnknown } from "./unknown";
 
 /**
@@ -29,7 +31,7 @@ export function canonical(value: unknown): string {
   if (typeof value === "object") {
     const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined && v !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => byCodeUnits(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";

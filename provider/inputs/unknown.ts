@@ -1,7 +1,7 @@
 /**
- * The preview-time "unknown value" sentinel. During `pulumi preview`, any input that depends on an output not known
- * yet (e.g. `appId: app.id` of an app still to be created) reaches `check`/`diff` as this exact string, at any depth
- * (a whole field, one array element, one i18n value). See pulumi.md A2 and `sdk/nodejs/runtime/rpc.ts@v3.248.0`.
+ * The preview-time "unknown value" sentinel. During `pulumi preview`, any input that depends on an output not known yet
+ * (e.g. `appId: app.id` of an app still to be created) reaches `check`/`diff` as this exact string, at any depth (a
+ * whole field, one array element, one i18n value): `unknownValue` in `@pulumi/pulumi` 3.248.0 `runtime/rpc.ts`.
  */
 import { z } from "zod";
 
@@ -24,13 +24,18 @@ export function containsUnknown(value: unknown): boolean {
   return false;
 }
 
+/** True when `value` holds no unknown sentinel at any depth: what create and update receive. */
+export function isKnown<T>(value: T): value is T & Known<T> {
+  return !containsUnknown(value);
+}
+
 const unknownLiteral = z.literal(UNKNOWN);
 
 /**
  * Accepts the sentinel in place of any value `schema` accepts, and keeps it unchanged. The sentinel is tried first:
  * zod takes the first matching branch, and a string-accepting schema would otherwise transform it (an unknown i18n
  * field must stay unknown, not become `{ default: <sentinel> }`). Defaults still apply when the field is absent (put
- * `.default()` on the result). `failures.ts` hides the sentinel branch from messages.
+ * `.default()` on the result). `issues.ts` hides the sentinel branch from messages.
  */
 export function orUnknown<T extends z.ZodType>(schema: T): z.ZodUnion<[typeof unknownLiteral, T]> {
   return z.union([unknownLiteral, schema]);

@@ -68,7 +68,7 @@ async function lifecycle(emulator, provider, first, second) {
   const created = await measured(emulator, () => provider.create(check.result));
   steps.create = created.calls;
   const id = created.result.id;
-  const stored = { ...created.result.outs, __provider: PROVIDER_TEXT };
+  const stored = { .../** @type {Props} */ (created.result.outs), __provider: PROVIDER_TEXT };
   const read = await measured(emulator, () => provider.read(id, stored));
   if (read.result.id !== id) throw new Error(`read of ${id} did not find it: ${JSON.stringify(read.result)}`);
   steps.read = read.calls;
@@ -78,7 +78,7 @@ async function lifecycle(emulator, provider, first, second) {
   steps.diff = diff.calls;
   const updated = await measured(emulator, () => provider.update(id, stored, news));
   steps.update = updated.calls;
-  const final = { ...stored, ...updated.result.outs };
+  const final = { ...stored, .../** @type {Props} */ (updated.result.outs) };
   // A destroy is a later deployment than the create (the provider spares objects created in the same one).
   nextDeployment();
   steps.delete = (await measured(emulator, () => provider.delete(id, final))).calls;

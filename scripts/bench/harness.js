@@ -10,7 +10,7 @@ const { startEmulator } = require("../../dist/emulator");
 const { configure: configureProvider, resourceProviders } = require("../../dist/provider");
 const { configure: storeSettings } = require("../../dist/provider/config");
 const { clientFor, resetClient } = require("../../dist/provider/context");
-const { resetClaims } = require("../../dist/provider/resources/deployment-claims");
+const { resetClaims } = require("../../dist/provider/resources/kit/claims");
 
 const repoRoot = path.resolve(__dirname, "..", "..");
 const ORG = "o-demo";
@@ -26,11 +26,12 @@ const PROVIDER_TEXT = "exports.handler = require('pulumi-enos/provider'); // ben
 /** @typedef {import("../../dist/emulator").RequestLogEntry} RequestLogEntry */
 /** @typedef {import("../../dist/emulator").SeedData} SeedData */
 /** @typedef {Record<string, unknown>} Props */
-/** @typedef {Required<import("@pulumi/pulumi/dynamic").ResourceProvider>} Provider */
+/** @typedef {import("../../dist/provider/resources/kit/define-provider").EngineProvider} Provider */
 
 /** The bundled seed, as a fresh object each time (sections extend it). @returns {SeedData} */
 function bundledSeed() {
-  return JSON.parse(fs.readFileSync(path.join(repoRoot, "emulator", "seed.json"), "utf8"));
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- JSDoc cast, checked by tsc
+  return /** @type {SeedData} */ (JSON.parse(fs.readFileSync(path.join(repoRoot, "emulator", "seed.json"), "utf8")));
 }
 
 /**
@@ -132,7 +133,9 @@ async function checked(provider, olds, news) {
   const result = await provider.check(olds, { ...news, __provider: PROVIDER_TEXT });
   const failures = result.failures ?? [];
   if (failures.length > 0) throw new Error(`check failed: ${JSON.stringify(failures)}`);
-  return /** @type {Props} */ (result.inputs);
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- JSDoc cast, checked by tsc
+  const inputs = /** @type {Props} */ (result.inputs);
+  return inputs;
 }
 
 /** @param {number[]} values */

@@ -49,7 +49,7 @@ async function createAssignments(emulator, userIds, roleOf) {
   const created = await measured(emulator, () => Promise.all(inputs.map((props) => provider.create(props))));
   const stored = created.result.map((result) => ({
     id: result.id,
-    props: { ...result.outs, __provider: PROVIDER_TEXT },
+    props: { .../** @type {Props} */ (result.outs), __provider: PROVIDER_TEXT },
   }));
   return { stored, setup: { ms: created.ms, calls: created.calls } };
 }
@@ -57,7 +57,9 @@ async function createAssignments(emulator, userIds, roleOf) {
 /** Throws unless every read found its user with the seeded role. @param {import("@pulumi/pulumi/dynamic").ReadResult[]} reads */
 function verifyReads(reads, /** @type {(i: number) => string} */ roleOf) {
   reads.forEach((read, i) => {
-    const assigned = /** @type {Props | undefined} */ (read.props)?.["assignedRoleIds"];
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- JSDoc cast, checked by tsc
+    const props = /** @type {Props | undefined} */ (read.props);
+    const assigned = props?.["assignedRoleIds"];
     if (!Array.isArray(assigned) || assigned.join() !== roleOf(i)) {
       throw new Error(`read ${i} returned ${JSON.stringify(read)}; expected assignedRoleIds [${roleOf(i)}]`);
     }

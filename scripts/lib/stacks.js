@@ -26,9 +26,8 @@ function ensurePulumi(options = {}) {
 }
 
 /**
- * A private Pulumi home and file backend under `dir`: no Pulumi Cloud, no update checks, no plugin downloads
- * (pulumi.md §B5). The passphrase only protects this throw-away state.
- * @param {string} dir
+ * A private Pulumi home and file backend under `dir`: no Pulumi Cloud, no update checks, no plugin downloads (Pulumi
+ * docs: CLI environment variables). The passphrase only protects this throw-away state. @param {string} dir
  */
 function offlineWorkspace(dir, passphrase = "pulumi-enos-local") {
   const pulumiHome = path.join(dir, "pulumi-home");

@@ -1,7 +1,7 @@
 import type { Emulator } from "../../emulator";
 import { APPS, DEMO, MENUS, PERMISSIONS, setup, TestClient } from "./support";
 
-/** The Create App request sample of the docs (seeds/001). */
+/** The request sample of the docs (EnOS docs: Application Registration API, Create App). */
 const SAMPLE = {
   icon: "",
   name: { en_US: "Energy Management", default: "Energy Management" },

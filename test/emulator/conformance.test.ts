@@ -13,8 +13,8 @@ import {
   type TestClient,
 } from "./support";
 
-// Gateway conformance over every EnOS route the emulator serves (enos-api.md §1.2): no token, an expired token and
-// a wrong apim-signature are refused before the service runs, and nothing changes.
+// Gateway conformance over every EnOS route the emulator serves (EnOS docs: Invoke API with Access Token): no token, an
+// expired token and a wrong apim-signature are refused before the service runs, and nothing changes.
 
 interface Case {
   method: string;

@@ -1,14 +1,17 @@
 import { createHash } from "node:crypto";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
 
-// A deliberately tiny, test-local EnOS caller written from enos-api.md §1 (not imported from provider/), so the
-// emulator is checked against the documented wire format rather than against our own client.
+// A deliberately tiny, test-local EnOS caller written from the EnOS token and signing docs (not imported from
+// provider/), so the emulator is checked against the documented wire format rather than against our own client.
 
 export const DEMO = { accessKey: "demo-access-key", secretKey: "demo-secret-key", orgId: "o-demo" } as const;
 
 export const sha256 = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
-/** apim-signature = sha256(token + sorted "key value" query pairs + raw body + timestamp + secret) (§1.2). */
+/**
+ * apim-signature = sha256(token + sorted "key value" query pairs + raw body + timestamp + secret) (EnOS docs: Invoke
+ * API with Access Token).
+ */
 export function signRequest(
   token: string,
   query: ReadonlyArray<readonly [string, string]>,

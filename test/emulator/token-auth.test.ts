@@ -6,7 +6,7 @@ const GET = "/apim-token-service/v2.0/token/get";
 const REFRESH = "/apim-token-service/v2.0/token/refresh";
 const LIST = { query: { orgId: DEMO.orgId } };
 
-describe("documented signing test vector (enos-api.md §1.2)", () => {
+describe("documented signing test vector (EnOS docs: Invoke API with Access Token)", () => {
   const body = '{\n  "count": 20,\n  "page": 1,\n  "desc": "描述"\n}';
   const query: Array<[string, string]> = [
     ["k3", "v3"],

@@ -7,7 +7,8 @@ import { ensurePulumi, offlineWorkspace, repoRoot, selectStack } from "../../scr
 
 // Engine tests run `pulumi up` & co. of a real project directory through the Automation API (LocalWorkspace with a
 // workDir): the CLI starts the Node.js language host, which runs the program in a Node process of its own, and the
-// dynamic-provider plugin starts in the program directory. Nothing is serialized inside Jest (pulumi.md §C4).
+// dynamic-provider plugin starts in the program directory. Nothing is serialized inside Jest (closure serialization
+// under Jest is unreliable: pulumi/pulumi#3799).
 
 export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-secret-key", orgId: "o-demo" };
 export const QUICKSTART = path.join(repoRoot, "examples", "quickstart");
@@ -38,7 +39,7 @@ export interface StackEvent {
   op: string;
   urn: string;
   resourceType: string;
-  /** Changed input keys, present when the engine computed the diff (pulumi.md §A3). */
+  /** Changed input keys, present when the engine computed the diff (the provider leaves `changes` undefined). */
   diffs?: string[];
   /** The keys that force a replacement. */
   keys?: string[];
@@ -110,7 +111,7 @@ function projectName(projectDir: string): string {
 }
 
 export async function createEngineStack(options: EngineStackOptions = {}): Promise<EngineStack> {
-  // Never skipped: ensurePulumi builds the CLI and the language host when none is found (pulumi.md §B7), and
+  // Never skipped: ensurePulumi builds the CLI and the language host when none is found (README "Two commands"), and
   // throws when it cannot, which fails the test file.
   const binDir = ensurePulumi({ policy: options.policy ?? false });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "enos-engine-"));

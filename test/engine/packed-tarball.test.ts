@@ -8,7 +8,7 @@ import { comparableState, createEngineStack, expectOk, QUICKSTART, type EngineSt
 // The path users take: a Pulumi project whose node_modules holds the packed tarball (resolved through the package's
 // `exports`) and @pulumi/pulumi, deployed with `pulumi up` from that directory. Then the installed provider module is
 // changed under the deployed stack, and destroy must run the changed code: the serialized shim holds no provider
-// code of its own (design §3).
+// code of its own (README "Drift, errors and secrets").
 jest.setTimeout(420_000);
 
 let programDir: string;

@@ -2,9 +2,9 @@
  * Shared helpers of the EnosApp / AppMenu / AppPermission provider tests: checked inputs as the engine passes them
  * (with `__provider`), captured provider warnings, and a parent app for menus and permissions.
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { EngineProvider } from "../../provider/resources/kit/define-provider";
 import type { Emulator } from "../../emulator";
-import { enosAppProvider } from "../../provider/resources/enos-app";
+import { enosAppProvider } from "../../provider/resources/keyword/enos-app";
 import { nextDeployment, startProviderEmulator, stopProviderEmulator } from "./support";
 
 /** Stands in for the serialized provider text the engine adds to every input and output set. */
@@ -13,7 +13,7 @@ export const PROVIDER_TEXT = "exports.handler = require('pulumi-enos/provider-sh
 type Props = Record<string, unknown>;
 
 /** Runs `check` like the engine (fresh create: no olds) and returns the inputs create/update receive. */
-export async function checked(provider: Required<dynamic.ResourceProvider>, news: Props): Promise<Props> {
+export async function checked(provider: EngineProvider, news: Props): Promise<Props> {
   const result = await provider.check({}, { ...news, __provider: PROVIDER_TEXT });
   expect(result.failures ?? []).toEqual([]);
   return result.inputs as Props;

@@ -1,4 +1,4 @@
-import { appMenuProvider as provider } from "../../provider/resources/app-menu";
+import { appMenuProvider as provider } from "../../provider/resources/keyword/app-menu";
 import { useAppEmulator, checked, createParentApp, PROVIDER_TEXT, thrown, withoutProvider } from "./app-fixtures";
 import { callsDuring, nextDeployment, ORG } from "./support";
 

@@ -1,4 +1,4 @@
-import { appPermissionProvider as provider } from "../../provider/resources/app-permission";
+import { appPermissionProvider as provider } from "../../provider/resources/keyword/app-permission";
 import { useAppEmulator, checked, createParentApp, PROVIDER_TEXT, thrown, withoutProvider } from "./app-fixtures";
 import { callsDuring, nextDeployment, ORG } from "./support";
 

@@ -1,5 +1,5 @@
 import type { Emulator } from "../../emulator";
-import { deviceEnablementProvider as provider } from "../../provider/resources/device-enablement";
+import { deviceEnablementProvider as provider } from "../../provider/resources/devices/device-enablement";
 import { ORG, startProviderEmulator, stopProviderEmulator, nextDeployment } from "./support";
 
 type Props = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { clientFor, resetClient } from "../../provider/context";
 import type { EnosAppInputs } from "../../provider/inputs";
-import { appWrite, enosAppProvider as provider } from "../../provider/resources/enos-app";
+import { appWrite, enosAppProvider as provider } from "../../provider/resources/keyword/enos-app";
 import { useAppEmulator, checked, createApp, PROVIDER_TEXT, thrown, waitFor, withoutProvider } from "./app-fixtures";
 import { callsDuring, nextDeployment, ORG } from "./support";
 

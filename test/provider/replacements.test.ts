@@ -4,16 +4,16 @@
  * delete must not undo the new resource: no deleting an adopted app, no removing roles just granted, no "restoring"
  * a device the new resource has just set.
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { EngineProvider } from "../../provider/resources/kit/define-provider";
 import type { Emulator } from "../../emulator";
-import { deviceEnablementProvider } from "../../provider/resources/device-enablement";
-import { enosAppProvider } from "../../provider/resources/enos-app";
-import { roleAssignmentProvider } from "../../provider/resources/role-assignment";
+import { deviceEnablementProvider } from "../../provider/resources/devices/device-enablement";
+import { enosAppProvider } from "../../provider/resources/keyword/enos-app";
+import { roleAssignmentProvider } from "../../provider/resources/grants/role-assignment";
 import { checked, captureWarnings, PROVIDER_TEXT } from "./app-fixtures";
 import { callsDuring, nextDeployment, ORG, startProviderEmulator, stopProviderEmulator } from "./support";
 
 type Props = Record<string, unknown>;
-type Provider = Required<dynamic.ResourceProvider>;
+type Provider = EngineProvider;
 
 let emulator: Emulator;
 let warnings: ReturnType<typeof captureWarnings>;

@@ -1,5 +1,5 @@
 import type { Emulator, StateData } from "../../emulator";
-import { roleAssignmentProvider as provider } from "../../provider/resources/role-assignment";
+import { roleAssignmentProvider as provider } from "../../provider/resources/grants/role-assignment";
 import { ORG, callsDuring, startProviderEmulator, stopProviderEmulator, nextDeployment } from "./support";
 
 const ROLE_LIST = "POST /app-portal-service/v2.2/userRoles/roleList";

@@ -1,7 +1,7 @@
 import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from "../../emulator";
 import { configure } from "../../provider/config";
 import { resetClient } from "../../provider/context";
-import { resetClaims } from "../../provider/resources/deployment-claims";
+import { resetClaims } from "../../provider/resources/kit/claims";
 
 export const ORG = "o-demo";
 export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-secret-key" };

@@ -1,5 +1,5 @@
 import type { Emulator, StateData } from "../../emulator";
-import { userGroupMembershipProvider as provider } from "../../provider/resources/user-group-membership";
+import { userGroupMembershipProvider as provider } from "../../provider/resources/grants/user-group-membership";
 import { ORG, callsDuring, startProviderEmulator, stopProviderEmulator, nextDeployment } from "./support";
 
 const GROUP_LIST = "POST /app-portal-service/v2.2/userGroup/getUsersUserGroupList";

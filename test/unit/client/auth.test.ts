@@ -51,7 +51,7 @@ function interceptTokenGets(h: Harness, ...replies: Array<[number, unknown]>): T
   return bodies;
 }
 
-/** The documented encryption of a body (enos-api.md §1.1), computed independently of the client. */
+/** The documented encryption of a body (EnOS docs: Get Access Token), computed independently of the client. */
 const expectedEncryption = (timestamp: number) =>
   createHash("sha256").update(`${ACCESS_KEY}${timestamp}${SECRET_KEY}`).digest("hex");
 

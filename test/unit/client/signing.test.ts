@@ -1,7 +1,8 @@
 import { apimSignature, paramsData, queryString, tokenEncryption } from "../../../provider/client/signing";
 import { createHarness, mockTokenGet, appServiceOk, pathIs, sampleApp, SECRET_KEY, bodyText } from "./helpers";
 
-// enos-api.md §1.2: the documented vector pairs this signature with the Chinese body value "描述".
+// EnOS docs, Invoke API with Access Token: the documented vector pairs this signature with the Chinese body value
+// "描述".
 const VECTOR_BODY = '{\n  "count": 20,\n  "page": 1,\n  "desc": "描述"\n}';
 
 describe("request signing", () => {

@@ -1,8 +1,8 @@
-import { appMenuReplaceOn, checkAppMenu } from "../../../provider/inputs/app-menu";
+import { checkInputs, appMenuSchema } from "../../../provider/inputs";
 import { expectFailure, expectInputs } from "./expect-check";
 
 const valid = { appId: "app-1", keyword: "dashboard", name: "Dashboard" };
-const check = (news: Record<string, unknown>) => checkAppMenu({}, news, { orgId: "o-1" });
+const check = (news: Record<string, unknown>) => checkInputs(appMenuSchema, news, { orgId: "o-1" });
 
 describe("checkAppMenu rejects bad input, naming the property and the fix", () => {
   it("says sortId must be an integer >= 1 and that smaller sorts first", () => {
@@ -48,6 +48,6 @@ describe("checkAppMenu normalises and applies defaults", () => {
   });
 
   it("replaces on orgId and appId", () => {
-    expect(appMenuReplaceOn).toEqual(["orgId", "appId"]);
+    expect(appMenuSchema.replaceOn).toEqual(["orgId", "appId"]);
   });
 });

@@ -1,8 +1,8 @@
-import { appPermissionReplaceOn, checkAppPermission } from "../../../provider/inputs/app-permission";
+import { checkInputs, appPermissionSchema } from "../../../provider/inputs";
 import { expectFailure, expectInputs } from "./expect-check";
 
 const valid = { appId: "app-1", keyword: "device.delete", name: "Delete Device" };
-const check = (news: Record<string, unknown>) => checkAppPermission({}, news, { orgId: "o-1" });
+const check = (news: Record<string, unknown>) => checkInputs(appPermissionSchema, news, { orgId: "o-1" });
 
 describe("checkAppPermission rejects bad input, naming the property and the fix", () => {
   it.each([
@@ -32,6 +32,6 @@ describe("checkAppPermission normalises and applies defaults", () => {
   });
 
   it("replaces on orgId and appId", () => {
-    expect(appPermissionReplaceOn).toEqual(["orgId", "appId"]);
+    expect(appPermissionSchema.replaceOn).toEqual(["orgId", "appId"]);
   });
 });

@@ -6,7 +6,7 @@ import {
   normaliseLocaleKey,
   replacesFor,
   sortUnique,
-} from "../../../provider/inputs/common";
+} from "../../../provider/inputs";
 
 describe("normaliseLocaleKey", () => {
   it.each([

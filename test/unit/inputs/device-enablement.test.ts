@@ -1,7 +1,7 @@
-import { checkDeviceEnablement, deviceEnablementReplaceOn } from "../../../provider/inputs/device-enablement";
+import { checkInputs, deviceEnablementSchema } from "../../../provider/inputs";
 import { expectFailure, expectInputs } from "./expect-check";
 
-const check = (news: Record<string, unknown>) => checkDeviceEnablement({}, news, { orgId: "o-1" });
+const check = (news: Record<string, unknown>) => checkInputs(deviceEnablementSchema, news, { orgId: "o-1" });
 
 describe("checkDeviceEnablement rejects bad input, naming the property and the fix", () => {
   it.each([
@@ -56,6 +56,6 @@ describe("checkDeviceEnablement normalises and applies defaults", () => {
   });
 
   it("replaces on every part of the device identity", () => {
-    expect(deviceEnablementReplaceOn).toEqual(["orgId", "assetId", "productKey", "deviceKey"]);
+    expect(deviceEnablementSchema.replaceOn).toEqual(["orgId", "assetId", "productKey", "deviceKey"]);
   });
 });

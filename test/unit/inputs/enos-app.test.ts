@@ -1,9 +1,9 @@
-import { checkEnosApp, enosAppReplaceOn } from "../../../provider/inputs/enos-app";
+import { checkInputs, enosAppSchema } from "../../../provider/inputs";
 import { expectFailure, expectInputs } from "./expect-check";
 
 const defaults = { orgId: "o-1" };
 const valid = { name: "Energy Management", category: 104, keyword: "energy-mgmt" };
-const check = (news: Record<string, unknown>, d: { orgId?: string } = defaults) => checkEnosApp({}, news, d);
+const check = (news: Record<string, unknown>, d: { orgId?: string } = defaults) => checkInputs(enosAppSchema, news, d);
 
 /** A base64 string that decodes to `bytes` bytes. */
 const base64Of = (bytes: number) => Buffer.alloc(bytes, 7).toString("base64");
@@ -103,6 +103,6 @@ describe("checkEnosApp normalises and applies defaults", () => {
   });
 
   it("replaces only on orgId", () => {
-    expect(enosAppReplaceOn).toEqual(["orgId"]);
+    expect(enosAppSchema.replaceOn).toEqual(["orgId"]);
   });
 });

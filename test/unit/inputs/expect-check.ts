@@ -1,5 +1,5 @@
 /** Assertions shared by the input tests: a check outcome failed on one property with a reason naming the fix. */
-import type { CheckOutcome } from "../../../provider/inputs/common";
+import type { CheckOutcome } from "../../../provider/inputs";
 
 /** Asserts a failure for `property` whose reason contains every fragment; returns that reason. */
 export function expectFailure(outcome: CheckOutcome<unknown>, property: string, ...fragments: string[]): string {

@@ -1,8 +1,8 @@
-import { checkRoleAssignment, roleAssignmentReplaceOn } from "../../../provider/inputs/role-assignment";
+import { checkInputs, roleAssignmentSchema } from "../../../provider/inputs";
 import { expectFailure, expectInputs } from "./expect-check";
 
 const valid = { userId: "u-alice", roleIds: ["r-device-admin"] };
-const check = (news: Record<string, unknown>) => checkRoleAssignment({}, news, { orgId: "o-1" });
+const check = (news: Record<string, unknown>) => checkInputs(roleAssignmentSchema, news, { orgId: "o-1" });
 
 describe("checkRoleAssignment rejects bad input, naming the property and the fix", () => {
   it.each([
@@ -54,6 +54,6 @@ describe("checkRoleAssignment normalises and applies defaults", () => {
   });
 
   it("replaces on orgId and userId", () => {
-    expect(roleAssignmentReplaceOn).toEqual(["orgId", "userId"]);
+    expect(roleAssignmentSchema.replaceOn).toEqual(["orgId", "userId"]);
   });
 });

@@ -1,15 +1,16 @@
 /**
  * Type-level checks (they fail `npm run typecheck`, not jest): checked inputs carry no sentinel in their static types,
- * and what a program writes (RawInputs) may omit orgId and use the short i18n form.
+ * and what a program writes (RawInputsOf) may omit orgId and use the short i18n form, which check then normalises.
  */
 import {
-  checkEnosApp,
+  checkInputs,
+  enosAppSchema,
+  userGroupMembershipSchema,
   type AppMenuInputs,
   type DeviceEnablementInputs,
   type EnosAppInputs,
-  type EnosAppRawInputs,
+  type RawInputsOf,
   type RoleAssignmentInputs,
-  type UserGroupMembershipRawInputs,
 } from "../../../provider/inputs";
 import { expectInputs } from "./expect-check";
 
@@ -27,10 +28,15 @@ export type CheckedTypes = [
 ];
 
 describe("input types", () => {
-  it("let a program omit orgId and pass a plain-string name, which check accepts", () => {
-    const raw: EnosAppRawInputs = { name: "Energy", category: 104, keyword: "energy" };
-    const membership: UserGroupMembershipRawInputs = { userId: "u", userGroupIds: ["g"] };
-    expect(expectInputs(checkEnosApp({}, raw, { orgId: "o-1" })).orgId).toBe("o-1");
-    expect(membership.orgId).toBeUndefined();
+  it("let a program omit orgId and pass a plain-string name, which check fills and normalises", () => {
+    const raw: RawInputsOf<typeof enosAppSchema> = { name: "Energy", category: 104, keyword: "energy" };
+    const inputs = expectInputs(checkInputs(enosAppSchema, raw, { orgId: "o-1" }));
+    expect(inputs).toEqual({ ...raw, orgId: "o-1", name: { default: "Energy" }, type: "web", adopt: false });
+  });
+
+  it("let a program list ids in any order with repeats, which check sorts and dedupes", () => {
+    const raw: RawInputsOf<typeof userGroupMembershipSchema> = { userId: "u", userGroupIds: ["g-2", "g-1", "g-2"] };
+    const inputs = expectInputs(checkInputs(userGroupMembershipSchema, raw, { orgId: "o-1" }));
+    expect(inputs).toEqual({ orgId: "o-1", userId: "u", userGroupIds: ["g-1", "g-2"], exhaustive: false });
   });
 });

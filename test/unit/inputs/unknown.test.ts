@@ -1,62 +1,60 @@
 import {
   UNKNOWN,
-  checkAppMenu,
-  checkAppPermission,
-  checkDeviceEnablement,
-  checkEnosApp,
-  checkRoleAssignment,
-  checkUserGroupMembership,
+  checkInputs,
+  appMenuSchema,
+  appPermissionSchema,
+  deviceEnablementSchema,
+  enosAppSchema,
+  roleAssignmentSchema,
+  userGroupMembershipSchema,
   containsUnknown,
   isUnknown,
-  type CheckDefaults,
-  type CheckOutcome,
+  type ResourceSchema,
 } from "../../../provider/inputs";
 import { expectInputs, hasUndefined } from "./expect-check";
 
-type Check = (olds: Record<string, unknown>, news: Record<string, unknown>, d: CheckDefaults) => CheckOutcome<unknown>;
-
 /** Each resource with an input that sets every field, so every field can be swapped for the sentinel. */
-const resources: [string, Check, Record<string, unknown>][] = [
+const resources: [string, ResourceSchema, Record<string, unknown>][] = [
   [
     "EnosApp",
-    checkEnosApp,
+    enosAppSchema,
     { name: "App", description: "d", category: 104, type: "web", keyword: "app", icon: "", url: "", adopt: false },
   ],
   [
     "AppMenu",
-    checkAppMenu,
+    appMenuSchema,
     { appId: "a", keyword: "m", name: "M", description: "d", parentId: "p", sortId: 2, url: "/m", adopt: true },
   ],
-  ["AppPermission", checkAppPermission, { appId: "a", keyword: "p", name: "P", description: "d", adopt: false }],
+  ["AppPermission", appPermissionSchema, { appId: "a", keyword: "p", name: "P", description: "d", adopt: false }],
   [
     "RoleAssignment",
-    checkRoleAssignment,
+    roleAssignmentSchema,
     { userId: "u", roleIds: ["r"], exhaustive: true, protectedRoleIds: ["r0"], maxRemovals: 1 },
   ],
   [
     "UserGroupMembership",
-    checkUserGroupMembership,
+    userGroupMembershipSchema,
     { userId: "u", userGroupIds: ["g"], exhaustive: false, protectedUserGroupIds: ["g0"], maxRemovals: 0 },
   ],
-  ["DeviceEnablement", checkDeviceEnablement, { assetId: "a", enabled: true, restoreOnDelete: false }],
+  ["DeviceEnablement", deviceEnablementSchema, { assetId: "a", enabled: true, restoreOnDelete: false }],
 ];
 
-describe.each(resources)("%s check during preview", (_name, check, full) => {
+describe.each(resources)("%s check during preview", (_name, schema, full) => {
   const withOrg = { orgId: "o-1", ...full };
 
   it.each(Object.keys(withOrg))("keeps an unknown %s and reports no failure", (key) => {
-    const inputs = expectInputs(check({}, { ...withOrg, [key]: UNKNOWN }, {})) as Record<string, unknown>;
+    const inputs = expectInputs(checkInputs(schema, { ...withOrg, [key]: UNKNOWN }, {})) as Record<string, unknown>;
     expect(inputs[key]).toBe(UNKNOWN);
   });
 
   it("accepts every field unknown at once, even without a default orgId", () => {
     const allUnknown = Object.fromEntries(Object.keys(withOrg).map((key) => [key, UNKNOWN]));
-    expect(expectInputs(check({}, allUnknown, {}))).toMatchObject(allUnknown);
+    expect(expectInputs(checkInputs(schema, allUnknown, {}))).toMatchObject(allUnknown);
   });
 
   it("passes __provider through untouched, known or unknown, and never emits undefined", () => {
     for (const provider of ["exports.handler = {...}", UNKNOWN]) {
-      const inputs = expectInputs(check({}, { ...full, __provider: provider }, { orgId: "o-1" }));
+      const inputs = expectInputs(checkInputs(schema, { ...full, __provider: provider }, { orgId: "o-1" }));
       expect(inputs).toHaveProperty("__provider", provider);
       expect(hasUndefined(inputs)).toBe(false);
     }
@@ -66,7 +64,7 @@ describe.each(resources)("%s check during preview", (_name, check, full) => {
 describe("unknown values inside fields", () => {
   it("keeps unknown i18n texts, including an unknown default", () => {
     const news = { appId: "a", keyword: "k", name: { default: UNKNOWN, "zh-CN": UNKNOWN } };
-    expect(expectInputs(checkAppPermission({}, news, { orgId: "o" })).name).toEqual({
+    expect(expectInputs(checkInputs(appPermissionSchema, news, { orgId: "o" })).name).toEqual({
       default: UNKNOWN,
       zh_CN: UNKNOWN,
     });
@@ -74,22 +72,24 @@ describe("unknown values inside fields", () => {
 
   it("sorts the known ids of a list and keeps unknown elements at the end, undeduplicated", () => {
     const news = { userId: "u", roleIds: [UNKNOWN, "r-b", "r-a", UNKNOWN, "r-b"] };
-    const inputs = expectInputs(checkRoleAssignment({}, news, { orgId: "o" }));
+    const inputs = expectInputs(checkInputs(roleAssignmentSchema, news, { orgId: "o" }));
     expect(inputs.roleIds).toEqual(["r-a", "r-b", UNKNOWN, UNKNOWN]);
   });
 
   it("does not call an empty roleIds an error while exhaustive is unknown", () => {
-    expectInputs(checkRoleAssignment({}, { userId: "u", roleIds: [], exhaustive: UNKNOWN }, { orgId: "o" }));
+    expectInputs(checkInputs(roleAssignmentSchema, { userId: "u", roleIds: [], exhaustive: UNKNOWN }, { orgId: "o" }));
   });
 
   it("does not call the device identity ambiguous while one side is unknown", () => {
     const news = { assetId: UNKNOWN, productKey: "p", deviceKey: "d", enabled: true };
-    expectInputs(checkDeviceEnablement({}, news, { orgId: "o" }));
-    expectInputs(checkDeviceEnablement({}, { productKey: UNKNOWN, deviceKey: "d", enabled: true }, { orgId: "o" }));
+    expectInputs(checkInputs(deviceEnablementSchema, news, { orgId: "o" }));
+    expectInputs(
+      checkInputs(deviceEnablementSchema, { productKey: UNKNOWN, deviceKey: "d", enabled: true }, { orgId: "o" }),
+    );
   });
 
   it("still reports known mistakes next to unknown values", () => {
-    const outcome = checkAppMenu({}, { appId: UNKNOWN, keyword: "k", name: "M", sortId: 0 }, { orgId: "o" });
+    const outcome = checkInputs(appMenuSchema, { appId: UNKNOWN, keyword: "k", name: "M", sortId: 0 }, { orgId: "o" });
     expect(outcome.failures.map((f) => f.property)).toEqual(["sortId"]);
   });
 });

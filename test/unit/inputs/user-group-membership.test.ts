@@ -1,8 +1,8 @@
-import { checkUserGroupMembership, userGroupMembershipReplaceOn } from "../../../provider/inputs/user-group-membership";
+import { checkInputs, userGroupMembershipSchema } from "../../../provider/inputs";
 import { expectFailure, expectInputs } from "./expect-check";
 
 const valid = { userId: "u-alice", userGroupIds: ["g-ops"] };
-const check = (news: Record<string, unknown>) => checkUserGroupMembership({}, news, { orgId: "o-1" });
+const check = (news: Record<string, unknown>) => checkInputs(userGroupMembershipSchema, news, { orgId: "o-1" });
 
 describe("checkUserGroupMembership rejects bad input, naming the property and the fix", () => {
   it.each([
@@ -38,6 +38,6 @@ describe("checkUserGroupMembership normalises and applies defaults", () => {
   });
 
   it("replaces on orgId and userId", () => {
-    expect(userGroupMembershipReplaceOn).toEqual(["orgId", "userId"]);
+    expect(userGroupMembershipSchema.replaceOn).toEqual(["orgId", "userId"]);
   });
 });

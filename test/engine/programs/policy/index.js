@@ -19,6 +19,7 @@ function baseline() {
   new enos.DeviceEnablement("turbine-8", { assetId: "a-turbine-8", enabled: false });
 }
 
+/** @type {Record<string, () => void>} */
 const cases = {
   pass() {
     const app = new enos.EnosApp("energy", {

@@ -1,12 +1,12 @@
 /**
  * Create-or-adopt for the objects EnOS keys by keyword (apps per OU, menus and permissions per app). The keyword is
- * the idempotency key (resources.md): a create whose response was lost is looked up by keyword instead of being
- * repeated blindly (design §5), and `adopt: true` takes over an existing object instead of failing on the duplicate
- * (dynamic resources cannot be imported: pulumi.md A4). Written once for the three resources.
+ * the idempotency key: a create whose answer was lost may have been applied, so it is looked up by keyword instead of
+ * being repeated blindly, and `adopt: true` takes over an existing object instead of failing on the duplicate
+ * (dynamic resources cannot be `pulumi import`ed; README "Adoption instead of import").
  */
-import { EnosApiError, NetworkError, ResponseValidationError, TimeoutError, isAlreadyExists } from "../client";
-import { partialCreateError } from "../failures";
-import { warn } from "./provider-kit";
+import { isAlreadyExists, mayHaveTakenEffect } from "../../client";
+import { messageOf, partialCreateError } from "../../failures";
+import { warn } from "../kit/warn";
 
 /** An app, menu or permission as the service returns it: what it is found again by. */
 export interface KeywordObject {
@@ -32,8 +32,8 @@ export interface KeywordCreate<T extends KeywordObject> {
   update(id: string): Promise<T>;
   /** Whether the live object already has the inputs' settings (then adoption writes nothing). */
   matches(live: T): boolean;
-  /** Full state to record (inputs with `__provider`, plus outputs) if a step after the object exists fails. */
-  stateOf(object: T): Record<string, unknown>;
+  /** What to record if a step after the object exists fails (the engine's keys are added by defineProvider). */
+  recordOf(object: T): object;
 }
 
 /**
@@ -45,22 +45,9 @@ export async function createByKeyword<T extends KeywordObject>(spec: KeywordCrea
     return await spec.create();
   } catch (error) {
     if (isAlreadyExists(error)) return takeOverDuplicate(spec);
-    if (mayHaveReachedServer(error)) return recoverLostCreate(spec, error);
+    if (mayHaveTakenEffect(error)) return recoverLostCreate(spec, error);
     throw error;
   }
-}
-
-/**
- * True when the request may have been processed although no usable answer came back: a dropped connection after
- * the request left (not `requestNotSent`), a timeout, a gateway 5xx (the gateway may have forwarded it), or a
- * success answer whose body could not be read (the object exists, but its id was not in a shape we understood).
- */
-export function mayHaveReachedServer(error: unknown): boolean {
-  if (NetworkError.isInstance(error)) return !error.requestNotSent;
-  if (TimeoutError.isInstance(error)) return true;
-  // Raised only for a 2xx answer (envelope.ts): the service processed the request.
-  if (ResponseValidationError.isInstance(error)) return true;
-  return EnosApiError.isInstance(error) && error.status >= 500;
 }
 
 async function findByKeyword<T extends KeywordObject>(spec: KeywordCreate<T>): Promise<T | undefined> {
@@ -147,7 +134,7 @@ async function adoptExisting<T extends KeywordObject>(spec: KeywordCreate<T>, ex
     const reason =
       `adopted the existing ${spec.noun} '${existing.id}' (keyword '${spec.keyword}') but could not update it to ` +
       `match the inputs: ${messageOf(error)}; it is recorded in the stack and the next \`pulumi up\` updates it`;
-    throw partialCreateError(existing.id, spec.stateOf(existing), reason, error);
+    throw partialCreateError(existing.id, spec.recordOf(existing), reason, error);
   }
 }
 
@@ -163,8 +150,4 @@ function remedy(spec: Wording): string {
     `set \`adopt: true\` to take that ${spec.noun} over (it is updated to match this resource), ` +
     `or choose another keyword`
   );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,13 +1,20 @@
 /**
- * The coalesced read path of apps, menus and permissions (design §5). During a refresh the engine reads every
- * resource at once; `apps/list` returns all apps of an OU and `menus`/`permissions` every item of an app, so reads
- * issued in the same short window share one list call per OU (apps) or per (OU, app) (menus, permissions).
+ * The coalesced read path of apps, menus and permissions. During a refresh the engine reads every resource at once;
+ * `apps/list` returns all apps of an OU and `menus`/`permissions` every item of an app, so reads issued in the same
+ * short window share one list call per OU (apps) or per (OU, app) (menus, permissions).
  *
- * Loaders belong to one client: when `clientFor()` returns a new client (new settings), new loaders are built for it.
  * Each key's call is settled on its own, so one deleted app (31404 on its menu list) does not fail the reads of
  * menus of other apps that happened to share the batch window.
  */
-import { createBatchLoader, type App, type BatchLoader, type EnosClient, type Menu, type Permission } from "../client";
+import {
+  createBatchLoader,
+  type App,
+  type BatchLoader,
+  type EnosClient,
+  type Menu,
+  type Permission,
+} from "../../client";
+import { perClient } from "../kit/per-client";
 
 /** The app whose items a menu or permission list covers. */
 export interface AppScope {
@@ -16,14 +23,6 @@ export interface AppScope {
 }
 
 type Settled<V> = { ok: true; value: V } | { ok: false; error: unknown };
-
-interface AppServiceLoaders {
-  apps: BatchLoader<string, Settled<App[]>>;
-  menus: BatchLoader<AppScope, Settled<Menu[]>>;
-  permissions: BatchLoader<AppScope, Settled<Permission[]>>;
-}
-
-const loadersByClient = new WeakMap<EnosClient, AppServiceLoaders>();
 
 const scopeKey = (scope: AppScope): string => `${scope.orgId}/${scope.appId}`;
 
@@ -38,7 +37,7 @@ function settledBatch<K, V>(fetch: (key: K) => Promise<V>): (keys: K[]) => Promi
   };
 }
 
-function createLoaders(client: EnosClient): AppServiceLoaders {
+const loadersOf = perClient((client: EnosClient) => {
   const api = client.appService;
   return {
     apps: createBatchLoader(settledBatch((orgId: string) => api.listApps(orgId))),
@@ -51,16 +50,7 @@ function createLoaders(client: EnosClient): AppServiceLoaders {
       { keyOf: scopeKey },
     ),
   };
-}
-
-function loadersOf(client: EnosClient): AppServiceLoaders {
-  let loaders = loadersByClient.get(client);
-  if (loaders === undefined) {
-    loaders = createLoaders(client);
-    loadersByClient.set(client, loaders);
-  }
-  return loaders;
-}
+});
 
 async function unwrap<K, V>(loader: BatchLoader<K, Settled<V>>, key: K): Promise<V> {
   const outcome = await loader.load(key);

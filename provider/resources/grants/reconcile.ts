@@ -5,8 +5,9 @@
  * target (right under both readings), re-read, remove only what is still extra, and verify by reading back.
  * The pure part (target and plan) is exported on its own for unit tests and for the preview-time guard in `diff`.
  */
-import { EnosApiError, isNotFound } from "../client";
-import { sortUnique } from "../inputs";
+import { isNotFound, mayHaveTakenEffect } from "../../client";
+import { messageOf } from "../../failures";
+import { sortUnique } from "../../inputs";
 
 /** What a grant resource wants, in kind-neutral terms. */
 export interface GrantRules {
@@ -101,15 +102,6 @@ export interface GrantProgress {
 /** The outcome: the user is not in the OU (nothing done), or the verified live set. */
 export type GrantOutcome = { userMissing: true } | { userMissing: false; live: string[] };
 
-/**
- * False only for an error that proves the service refused the write (not found, invalid, no permission): then
- * nothing changed. Anything else (timeout, reset, 5xx after retries) may have been applied.
- */
-export function mayHaveApplied(error: unknown): boolean {
-  if (!EnosApiError.isInstance(error)) return true;
-  return !["not-found", "invalid-input", "permission", "already-exists"].includes(error.category);
-}
-
 /** One write; a 31404 is reworded (app-portal only says "role.not.exist", without the id). */
 async function write(
   progress: GrantProgress,
@@ -121,18 +113,14 @@ async function write(
   try {
     await call();
   } catch (error) {
-    progress.wrote ||= mayHaveApplied(error);
+    progress.wrote ||= mayHaveTakenEffect(error);
     if (!isNotFound(error)) throw error;
     const { subject, noun, listKey } = wording;
     const problem = `EnOS refused to ${verb} ${noun}s [${ids.join(", ")}]`;
     const hint = `check that every id in ${listKey} is a ${noun} of the OU and that the user is still in it`;
-    throw new Error(`${subject}: ${problem} (${errorText(error)}): ${hint}`, { cause: error });
+    throw new Error(`${subject}: ${problem} (${messageOf(error)}): ${hint}`, { cause: error });
   }
   progress.wrote = true;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 async function readLive(io: GrantIo, progress: GrantProgress): Promise<string[] | undefined> {

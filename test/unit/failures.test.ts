@@ -1,15 +1,10 @@
-import { z } from "zod";
 import {
-  closestKey,
-  editDistance,
   isPartialCreateError,
-  issuesToFailures,
   partialCreateError,
-  renderValue,
   ResourceOperationError,
+  withEngineKeys,
   withResourceContext,
-} from "../../../provider/failures";
-import { UNKNOWN, orUnknown } from "../../../provider/inputs/unknown";
+} from "../../provider/failures";
 
 /** Runs `fn`, which must throw, and returns what it threw. */
 function thrown(fn: () => unknown): unknown {
@@ -20,53 +15,6 @@ function thrown(fn: () => unknown): unknown {
   }
   throw new Error("expected a throw");
 }
-
-describe("issuesToFailures", () => {
-  const schema = z.strictObject({
-    count: orUnknown(z.number({ error: "a number of things" })),
-    tags: z.array(orUnknown(z.string({ error: "a tag" })), { error: "a list of tags" }),
-  });
-  const failuresOf = (value: unknown) => {
-    const result = schema.safeParse(value, { reportInput: true });
-    return result.success ? [] : issuesToFailures(result.error.issues, { knownKeys: ["count", "tags"] });
-  };
-
-  it("hides the unknown-sentinel branch and words the rule with the offending value", () => {
-    expect(failuresOf({ count: "x", tags: [] })).toEqual([
-      { property: "count", reason: 'count must be a number of things; got "x"' },
-    ]);
-  });
-
-  it("says a missing value is required and names array elements with dotted indices", () => {
-    expect(failuresOf({ tags: ["a", 3, UNKNOWN] })).toEqual([
-      { property: "count", reason: "count is required: it must be a number of things" },
-      { property: "tags.1", reason: "tags.1 must be a tag; got 3" },
-    ]);
-  });
-
-  it("suggests the closest known key for an unknown one", () => {
-    expect(failuresOf({ count: 1, tags: [], tag: [] })).toEqual([
-      { property: "tag", reason: "unknown property 'tag'; did you mean 'tags'?" },
-    ]);
-  });
-});
-
-describe("closestKey, editDistance and renderValue", () => {
-  it("matches typos, case slips and prefixes, and nothing far off", () => {
-    const keys = ["roleIds", "exhaustive", "protectedRoleIds", "maxRemovals"];
-    expect(closestKey("roleId", keys)).toBe("roleIds");
-    expect(closestKey("MaxRemovals", keys)).toBe("maxRemovals");
-    expect(closestKey("exhaust", keys)).toBe("exhaustive");
-    expect(closestKey("colour", keys)).toBeUndefined();
-    expect(editDistance("kitten", "sitting")).toBe(3);
-  });
-
-  it("shortens long values", () => {
-    expect(renderValue("x".repeat(100))).toHaveLength(60);
-    expect(renderValue({ a: 1 })).toBe('{"a":1}');
-    expect(renderValue(undefined)).toBe("undefined");
-  });
-});
 
 describe("partialCreateError", () => {
   it("carries id, properties and reasons the way the dynamic-provider host reads them", () => {
@@ -114,5 +62,26 @@ describe("withResourceContext", () => {
     expect((thrown(() => withResourceContext("EnosApp", "delete", "plain")) as Error).message).toBe(
       "EnosApp delete failed: plain",
     );
+  });
+});
+
+describe("withResourceContext recognises its own errors by brand", () => {
+  it("passes on an error another wrapper put in context, and still wraps one that only looks prefixed", () => {
+    const inner = thrown(() => withResourceContext("AppMenu", "create", new Error("boom")));
+    expect(thrown(() => withResourceContext("EnosApp", "update", inner))).toBe(inner);
+    const lookalike = new Error("EnosApp create failed: written by hand");
+    const wrapped = thrown(() => withResourceContext("EnosApp", "create", lookalike)) as Error;
+    expect(wrapped.cause).toBe(lookalike);
+    expect(wrapped.message).toBe("EnosApp create failed: EnosApp create failed: written by hand");
+  });
+});
+
+describe("withEngineKeys", () => {
+  it("adds the engine's keys to a partial create's properties and keeps everything else", () => {
+    const partial = partialCreateError("m-1", { menuId: "m-1" }, "parent not found");
+    const error = withEngineKeys(partial, { __provider: "P" });
+    expect(error).toMatchObject({ id: "m-1", properties: { __provider: "P", menuId: "m-1" } });
+    expect(error.reasons).toEqual(["parent not found"]);
+    expect(isPartialCreateError(error)).toBe(true);
   });
 });

@@ -10,7 +10,8 @@ import {
   type Device,
   type DeviceRef,
   type EnosClient,
-} from "../client";
+} from "../../client";
+import { perClient } from "../kit/per-client";
 
 /** One device of one OU. */
 export interface DeviceKey {
@@ -20,36 +21,29 @@ export interface DeviceKey {
 
 type Lookup = { kind: "found"; device: Device } | { kind: "gone" } | { kind: "failed"; error: unknown };
 
-const byClient = new WeakMap<EnosClient, BatchLoader<DeviceKey, Lookup>>();
-
 function keyOf({ orgId, ref }: DeviceKey): string {
   return "assetId" in ref
     ? JSON.stringify([orgId, ref.assetId])
     : JSON.stringify([orgId, ref.productKey, ref.deviceKey]);
 }
 
-function loaderFor(client: EnosClient): BatchLoader<DeviceKey, Lookup> {
-  let loader = byClient.get(client);
-  if (loader === undefined) {
-    loader = createBatchLoader<DeviceKey, Lookup>(
-      async (keys) => {
-        const result = new Map<DeviceKey, Lookup>();
-        const reads = keys.map(async (key) => {
-          try {
-            result.set(key, { kind: "found", device: await client.connect.getDevice(key.orgId, key.ref) });
-          } catch (error) {
-            result.set(key, isNotFound(error) ? { kind: "gone" } : { kind: "failed", error });
-          }
-        });
-        await Promise.all(reads);
-        return result;
-      },
-      { keyOf },
-    );
-    byClient.set(client, loader);
-  }
-  return loader;
-}
+const loaderFor = perClient((client: EnosClient): BatchLoader<DeviceKey, Lookup> =>
+  createBatchLoader<DeviceKey, Lookup>(
+    async (keys) => {
+      const result = new Map<DeviceKey, Lookup>();
+      const reads = keys.map(async (key) => {
+        try {
+          result.set(key, { kind: "found", device: await client.connect.getDevice(key.orgId, key.ref) });
+        } catch (error) {
+          result.set(key, isNotFound(error) ? { kind: "gone" } : { kind: "failed", error });
+        }
+      });
+      await Promise.all(reads);
+      return result;
+    },
+    { keyOf },
+  ),
+);
 
 /** The device, or undefined when it does not exist (11404); other failures are thrown. */
 export async function loadDevice(client: EnosClient, orgId: string, ref: DeviceRef): Promise<Device | undefined> {

@@ -1,10 +1,10 @@
 /**
- * The coalesced read path of RoleAssignment and UserGroupMembership (design §5): every read of a user's roles
- * (groups) goes through one loader per client, so the reads the engine makes at once during a refresh merge into
- * one userRoles/roleList (getUsersUserGroupList) call per OU and 1,000 users. Loaders are kept per client object:
- * a new client (new settings) gets new loaders, and nothing outlives the client it was built on.
+ * The coalesced read path of RoleAssignment and UserGroupMembership: every read of a user's roles (groups) goes
+ * through one loader per client, so the reads the engine makes at once during a refresh merge into one
+ * userRoles/roleList (getUsersUserGroupList) call per OU and 1,000 users.
  */
-import { createBatchLoader, isNotFound, type BatchLoader, type EnosClient } from "../client";
+import { createBatchLoader, isNotFound, type BatchLoader, type EnosClient } from "../../client";
+import { perClient } from "../kit/per-client";
 
 /** One user in one OU. */
 export interface UserKey {
@@ -21,20 +21,11 @@ export interface GrantLoaders {
   userGroups: BatchLoader<UserKey, string[]>;
 }
 
-const byClient = new WeakMap<EnosClient, GrantLoaders>();
-
 /** The loaders of `client`, built on first use. */
-export function grantLoadersFor(client: EnosClient): GrantLoaders {
-  let loaders = byClient.get(client);
-  if (loaders === undefined) {
-    loaders = {
-      roles: loaderOver((orgId, userIds) => client.appPortal.getUsersRoles(orgId, userIds)),
-      userGroups: loaderOver((orgId, userIds) => client.appPortal.getUsersUserGroups(orgId, userIds)),
-    };
-    byClient.set(client, loaders);
-  }
-  return loaders;
-}
+export const grantLoadersFor = perClient((client: EnosClient): GrantLoaders => ({
+  roles: loaderOver((orgId, userIds) => client.appPortal.getUsersRoles(orgId, userIds)),
+  userGroups: loaderOver((orgId, userIds) => client.appPortal.getUsersUserGroups(orgId, userIds)),
+}));
 
 function loaderOver(read: BatchRead): BatchLoader<UserKey, string[]> {
   return createBatchLoader<UserKey, string[]>(

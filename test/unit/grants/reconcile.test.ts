@@ -1,14 +1,13 @@
-import { EnosApiError } from "../../provider/client";
+import { EnosApiError } from "../../../provider/client";
 import {
   assertWithinMaxRemovals,
-  mayHaveApplied,
   planGrants,
   reconcileGrants,
   targetSet,
   type GrantIo,
   type GrantProgress,
   type GrantRules,
-} from "../../provider/resources/grant-reconcile";
+} from "../../../provider/resources/grants/reconcile";
 
 const wording = {
   subject: "RoleAssignment 'o-1/u-1'",
@@ -194,20 +193,5 @@ describe("reconcileGrants outcomes", () => {
     );
     await expect(run).rejects.toHaveProperty("cause", refusal);
     expect(progress.wrote).toBe(false);
-  });
-});
-
-describe("mayHaveApplied", () => {
-  const apiError = (code: number, status = 200) =>
-    new EnosApiError({ method: "POST", path: "/x", status, code, msg: "" });
-
-  it.each([
-    ["a not-found refusal", apiError(31404), false],
-    ["an invalid-input refusal", apiError(31400), false],
-    ["a permission refusal", apiError(31403), false],
-    ["a gateway 503", apiError(0, 503), true],
-    ["a plain error (timeout, reset)", new Error("timeout"), true],
-  ])("after %s: %s", (_title, error, expected) => {
-    expect(mayHaveApplied(error)).toBe(expected);
   });
 });

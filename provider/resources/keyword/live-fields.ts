@@ -3,17 +3,13 @@
  * permissions. The service answers "nothing" as `{}` (i18n) or `""` (text), while an input that was never set is
  * absent: read must turn one into the other, or every refresh would report a spurious drift.
  */
-import type { I18n } from "../client";
-import { canonical, type I18nText } from "../inputs";
-
-type Props = Record<string, unknown>;
+import type { I18n } from "../../client";
+import { canonical, sortedEntries, type I18nText } from "../../inputs";
 
 /** A live i18n map in the inputs' normal form: `default` first, then locales sorted (see inputs/i18n.ts). */
 export function liveI18n(map: I18n): I18nText {
-  const locales = Object.entries(map)
-    .filter(([key]) => key !== "default")
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { default: map["default"] ?? "", ...Object.fromEntries(locales) };
+  const { default: text = "", ...locales } = map;
+  return { default: text, ...Object.fromEntries(sortedEntries(locales)) };
 }
 
 /** An optional i18n input from the live map: `{}` means it is not set. */
@@ -30,23 +26,12 @@ export function liveOptionalText(live: string, stored: unknown): string | undefi
   return stored === "" ? "" : undefined;
 }
 
-/** The inputs without engine keys (`__provider`), which outputs must not repeat: the host adds them itself. */
-export function inputFields(inputs: Props): Props {
-  return Object.fromEntries(Object.entries(inputs).filter(([key]) => !key.startsWith("__")));
-}
-
-/** A stored string property (orgId, appId), or undefined when the state lacks it. */
-export function storedString(props: Props, key: string): string | undefined {
-  const value = props[key];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
-
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === null || value === "") return true;
   return typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
-function withoutEmpty(body: Props): Props {
+function withoutEmpty(body: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => !isEmpty(value)));
 }
 
@@ -54,6 +39,6 @@ function withoutEmpty(body: Props): Props {
  * Whether two write bodies say the same thing: the live object's (rebuilt from a list) and the inputs'. Empty values
  * (absent, null, "", {}) are all "not set", as the service stores an omitted field as one of them.
  */
-export function sameSettings(live: Props, desired: Props): boolean {
+export function sameSettings(live: object, desired: object): boolean {
   return canonical(withoutEmpty(live)) === canonical(withoutEmpty(desired));
 }

@@ -1,0 +1,25 @@
+/**
+ * RoleAssignment: the roles of one user in one OU (app-portal role/appendRoles, role/removeRoles, reads through
+ * userRoles/roleList). appendRoles may overwrite the user's roles (newest docs) or append (older docs); the shared
+ * grant reconcile is correct under both. Id: `<orgId>/<userId>`.
+ */
+import { roleAssignmentSchema } from "../../inputs";
+import { defineProvider } from "../kit/define-provider";
+import { userOfGrantId } from "./grant-fields";
+import { grantOperations } from "./grant-operations";
+import { grantLoadersFor } from "./loaders";
+
+/** The RoleAssignment dynamic provider. */
+export const roleAssignmentProvider = defineProvider(
+  { name: "RoleAssignment", schema: roleAssignmentSchema, required: ["orgId", "userId"], fromId: userOfGrantId },
+  grantOperations({
+    name: "RoleAssignment",
+    noun: "role",
+    names: { list: "roleIds", protected: "protectedRoleIds", assigned: "assignedRoleIds", managed: "managedRoleIds" },
+    io: (client, { orgId, userId }) => ({
+      read: () => grantLoadersFor(client).roles.load({ orgId, userId }),
+      append: (ids) => client.appPortal.appendRoles(orgId, userId, ids),
+      remove: (ids) => client.appPortal.removeRoles(orgId, userId, ids),
+    }),
+  }),
+);

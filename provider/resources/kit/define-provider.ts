@@ -1,0 +1,214 @@
+/**
+ * The typed boundary between the engine and a resource. The engine passes property bags; `defineProvider` checks
+ * them against the resource's schema (provider/inputs) once, here, and hands the resource's operations parsed,
+ * typed inputs and stored state. It also owns what every resource shares: the default OU at `check`, a `diff` that
+ * leaves `changes` to the engine (so `--diff` shows each property and `replaceOnChanges` works; see the
+ * `DiffResult` docs of `@pulumi/pulumi/dynamic`), "<Resource> <op> failed:" error context, the engine's keys on a
+ * partial create, outputs the host can encode, and deployment claims (claims.ts).
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { z } from "zod";
+import { currentSettings } from "../../config";
+import { withEngineKeys, isPartialCreateError, withResourceContext, type ResourceOperation } from "../../failures";
+import {
+  checkInputs,
+  isKnown,
+  type ComputedOf,
+  replacesFor,
+  splitEngineKeys,
+  type InputObject,
+  type InputsOf,
+  type OutputShape,
+  type OutputsOf,
+  type PreviewedOf,
+  type Props,
+  type ResourceSchema,
+} from "../../inputs";
+import { claimObject, isObjectClaimed } from "./claims";
+import {
+  pickInputs,
+  readStoredState,
+  recordedInputs,
+  storedComputed,
+  type StateKey,
+  type StateRules,
+  type StoredOf,
+} from "./stored-state";
+import { warn } from "./warn";
+
+/** The resource kinds of this package, as the sdk names them. */
+export type ResourceName =
+  "EnosApp" | "AppMenu" | "AppPermission" | "RoleAssignment" | "UserGroupMembership" | "DeviceEnablement";
+
+/** One resource, described for {@link defineProvider}. */
+export interface ResourceType<R extends ResourceSchema, Req extends StateKey<R> = never> extends StateRules<R, Req> {
+  name: ResourceName;
+  schema: R;
+  /** Delete the old resource before creating its replacement (both would hold one device at once otherwise). */
+  deleteBeforeReplace?: boolean;
+  /**
+   * The resource owns one whole EnOS object (an app, menu, permission, or a device's enablement): every create and
+   * update claims it, and a delete of an object claimed in this deployment leaves it as it is. Grants claim ids
+   * instead, in their own code.
+   */
+  ownsObject?: boolean;
+  /** Added to the warning of a delete that left a claimed object alone. */
+  claimedDeleteNote?: string;
+}
+
+/** What a create made: the object's id and everything to record. */
+export interface Created<R extends ResourceSchema> {
+  id: string;
+  outputs: OutputsOf<R>;
+}
+
+/** What `diff` compares: the stored state and the checked new inputs. */
+export interface Change<R extends ResourceSchema, Req extends StateKey<R>> {
+  olds: StoredOf<R, Req>;
+  /** The new inputs; during a preview any value may still be the unknown sentinel. */
+  news: PreviewedOf<R>;
+  /** The new inputs when every value is known (always in `up`; in a preview, when nothing depends on a pending output). */
+  known: InputsOf<R> | undefined;
+  /** The replace-on inputs that differ (may differ, when unknown). */
+  replaces: readonly string[];
+}
+
+/** What EnOS holds for a resource, keyed like its state. */
+export type LiveOf<R extends ResourceSchema> = { [K in StateKey<R>]?: unknown };
+
+/** What an update knows of the state before it: the inputs it recorded (when valid) and the computed outputs. */
+export interface Previous<R extends ResourceSchema> {
+  inputs: InputsOf<R> | undefined;
+  computed: ComputedOf<R>;
+}
+
+/** A resource's operations, on parsed values; the engine's property bags never reach them. */
+export interface TypedOperations<R extends ResourceSchema, Req extends StateKey<R> = never> {
+  /** Preview-time checks beyond the replace decision; throw (or reject) to fail the preview. */
+  diff?(id: string, change: Change<R, Req>): void | Promise<void>;
+  create(inputs: InputsOf<R>): Promise<Created<R>>;
+  /**
+   * What EnOS holds now, or undefined when the object is gone (the resource then leaves the stack). Keys are the
+   * resource's own; a value may lie outside what the inputs accept (a console change), which is drift to show.
+   */
+  read(id: string, state: StoredOf<R, Req>): Promise<LiveOf<R> | undefined>;
+  update(id: string, olds: StoredOf<R, Req>, news: InputsOf<R>, previous: Previous<R>): Promise<OutputsOf<R>>;
+  delete(id: string, state: StoredOf<R, Req>): Promise<void>;
+}
+
+/**
+ * What the engine calls, through the sdk's serialized shim. There is no per-resource `configure`: the shim calls the
+ * package's one `configure` (provider/index.ts), since the settings are the same for every resource.
+ */
+export type EngineProvider = Required<Omit<dynamic.ResourceProvider, "configure">>;
+
+/** Checked inputs (the engine's keys dropped) parsed again into their typed form. */
+function parseChecked<S extends InputObject, O extends OutputShape>(
+  schema: ResourceSchema<S, O>,
+  props: Props,
+): z.output<S> {
+  const parsed = z.safeParse(schema.inputs, splitEngineKeys(props).fields);
+  if (!parsed.success) throw new Error(`the inputs do not pass their check: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Checked inputs as create and update need them: every value known (the engine resolves them before calling). */
+function parseKnown<S extends InputObject, O extends OutputShape>(
+  schema: ResourceSchema<S, O>,
+  props: Props,
+): InputsOf<ResourceSchema<S, O>> {
+  const inputs = parseChecked(schema, props);
+  if (!isKnown(inputs)) throw new Error("an input is still unknown: the engine resolves inputs before this call");
+  return inputs;
+}
+
+/** Outputs without undefined values: the host's protobuf Struct conversion rejects them. */
+function definedOnly(value: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+/** Runs a provider operation, re-throwing failures as "<Resource> <op> failed: ..." (partial creates keep their id). */
+async function withContext<T>(resource: string, operation: ResourceOperation, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    return withResourceContext(resource, operation, error);
+  }
+}
+
+/** Whether a delete must leave object `id` alone because a resource of this deployment claimed it (warns if so). */
+function spareClaimed(name: ResourceName, id: string, note = ""): boolean {
+  if (!isObjectClaimed(name, id)) return false;
+  warn(
+    `${name} '${id}' is removed from the stack but left as it is in EnOS: another resource of this stack took it ` +
+      `over in this deployment (a rename without \`aliases\`, or a replacement)${note}`,
+  );
+  return true;
+}
+
+/**
+ * The dynamic provider of `type`: each engine call is parsed at this boundary, run as the typed operation, and
+ * failures name the resource and the operation.
+ */
+export function defineProvider<
+  S extends InputObject,
+  O extends OutputShape,
+  Req extends StateKey<ResourceSchema<S, O>> = never,
+>(type: ResourceType<ResourceSchema<S, O>, Req>, ops: TypedOperations<ResourceSchema<S, O>, Req>): EngineProvider {
+  const { name, schema } = type;
+  const stateOf = (id: string, props: Props) => readStoredState(name, schema, type, id, props ?? {});
+  const claim = (id: string) => {
+    if (type.ownsObject) claimObject(name, id);
+  };
+  return {
+    check: (_olds: Props, news: Props) =>
+      withContext(name, "check", async () => {
+        const outcome = checkInputs(schema, news, { orgId: currentSettings().orgId });
+        return outcome.failures.length > 0 ? { inputs: news, failures: outcome.failures } : { inputs: outcome.inputs };
+      }),
+    diff: (id: string, olds: Props, news: Props) =>
+      withContext(name, "diff", async (): Promise<dynamic.DiffResult> => {
+        const replaces = replacesFor(olds, news, schema.replaceOn);
+        if (ops.diff !== undefined) {
+          const previewed = parseChecked(schema, news);
+          const known = isKnown(previewed) ? previewed : undefined;
+          await ops.diff(id, { olds: stateOf(id, olds), news: previewed, known, replaces });
+        }
+        if (replaces.length === 0) return {};
+        return type.deleteBeforeReplace ? { replaces, deleteBeforeReplace: true } : { replaces };
+      }),
+    create: (props: Props) =>
+      withContext(name, "create", async (): Promise<dynamic.CreateResult> => {
+        try {
+          const { id, outputs } = await ops.create(parseKnown(schema, props));
+          claim(id);
+          return { id, outs: definedOnly(outputs) };
+        } catch (error) {
+          if (!isPartialCreateError(error)) throw error;
+          // Recorded in the stack too, so claimed; the host adds no `__provider` on this path.
+          claim(error.id);
+          throw withEngineKeys(error, splitEngineKeys(props).engine);
+        }
+      }),
+    read: (id: string, props?: Props) =>
+      withContext(name, "read", async (): Promise<dynamic.ReadResult> => {
+        const live = await ops.read(id, stateOf(id, props ?? {}));
+        if (live === undefined) return {};
+        const outs = definedOnly(live);
+        return { id, props: outs, inputs: pickInputs(schema, outs) };
+      }),
+    update: (id: string, olds: Props, news: Props) =>
+      withContext(name, "update", async (): Promise<dynamic.UpdateResult> => {
+        const state = stateOf(id, olds);
+        const previous = { inputs: recordedInputs(schema, state), computed: storedComputed(schema, state) };
+        const outputs = await ops.update(id, state, parseKnown(schema, news), previous);
+        claim(id);
+        return { outs: definedOnly(outputs) };
+      }),
+    delete: (id: string, props: Props) =>
+      withContext(name, "delete", async () => {
+        if (type.ownsObject && spareClaimed(name, id, type.claimedDeleteNote)) return;
+        await ops.delete(id, stateOf(id, props));
+      }),
+  };
+}
