@@ -6,104 +6,233 @@ import { repoRoot } from "../../scripts/lib/stacks";
 import { comparableState, createEngineStack, expectOk, QUICKSTART, type EngineStack } from "./harness";
 
 // The path users take: a Pulumi project whose node_modules holds the packed tarball (resolved through the package's
-// `exports`) and @pulumi/pulumi, deployed with `pulumi up` from that directory. Then the installed provider module is
-// changed under the deployed stack, and destroy must run the changed code: the serialized shim holds no provider
-// code of its own (design §3).
-jest.setTimeout(420_000);
+// `exports`) and @pulumi/pulumi, deployed with `pulumi up` from that directory, once with the newest @pulumi/pulumi
+// that runs on Node 20 and once with the oldest this package supports (both pinned, so CI stays deterministic).
+// With the newest, the installed provider module is then changed under the deployed stack, and destroy must run the
+// changed code: the serialized shim holds no provider code of its own (design §3).
+jest.setTimeout(600_000);
 
-let programDir: string;
-let stack: EngineStack;
-let seeded: unknown;
-const marker = () => path.join(programDir, "deletes.log");
+/**
+ * The oldest supported @pulumi/pulumi, the floor of the peer range. `ResourceProvider.configure` (stack config in the
+ * provider) arrived in 3.139.0, but refresh rewrites a resource's inputs from `ReadResult.inputs` only since 3.216.0
+ * (pulumi/pulumi#21315, fixing #13839): before it, a console change seen by refresh is never undone by the next up.
+ */
+const OLDEST_PULUMI = "3.216.0";
+/** The newest release that runs on Node 20: 3.249.0 and later declare `engines.node >= 22`. */
+const NEWEST_PULUMI_ON_NODE_20 = "3.248.0";
+/** What `npm pack` may weigh (the whole tarball, gzipped): it holds dist/ and the sources its maps name. */
+const TARBALL_BUDGET_BYTES = 400 * 1024;
+
+interface PackResult {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  files: Array<{ path: string }>;
+}
+
+const packDir = fs.mkdtempSync(path.join(os.tmpdir(), "enos-pack-"));
+let packed: PackResult;
 
 function npm(args: string[], cwd: string): string {
   return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-beforeAll(async () => {
-  programDir = fs.mkdtempSync(path.join(os.tmpdir(), "enos-packed-"));
-  // dist/ is built by `npm test` before jest runs; packing must not rebuild it.
-  const tarball = npm(["pack", "--ignore-scripts", "--silent", "--pack-destination", programDir], repoRoot).trim();
-  // The quickstart project as a user has it: Pulumi.yaml and index.ts, with exactly the two packages README.md tells
-  // users to install (@pulumi/pulumi runs index.ts with its own vendored ts-node and TypeScript).
+/** The quickstart as a user has it (Pulumi.yaml and index.ts) with exactly the two packages README.md installs. */
+function installQuickstart(pulumiVersion: string): string {
+  const programDir = fs.mkdtempSync(path.join(os.tmpdir(), `enos-packed-${pulumiVersion}-`));
   for (const file of ["Pulumi.yaml", "index.ts"])
     fs.copyFileSync(path.join(QUICKSTART, file), path.join(programDir, file));
-  fs.writeFileSync(
-    path.join(programDir, "package.json"),
-    JSON.stringify({
-      name: "packed-quickstart",
-      private: true,
-      main: "index.ts",
-      dependencies: {
-        "@pulumi/pulumi": "3.248.0",
-        "pulumi-enos": `file:./${tarball}`,
-      },
-    }),
-  );
+  // @pulumi/pulumi runs index.ts with its own vendored ts-node and TypeScript, so nothing else is needed.
+  const dependencies = {
+    "@pulumi/pulumi": pulumiVersion,
+    "pulumi-enos": `file:${path.join(packDir, packed.filename)}`,
+  };
+  const manifest = { name: "packed-quickstart", private: true, main: "index.ts", dependencies };
+  fs.writeFileSync(path.join(programDir, "package.json"), JSON.stringify(manifest));
   npm(["install", "--no-audit", "--no-fund", "--prefer-offline"], programDir);
-  stack = await createEngineStack({ projectDir: programDir });
-  seeded = comparableState(stack.emulator);
+  return programDir;
+}
+
+function installedPackage(programDir: string): string {
+  return fs.realpathSync(path.join(programDir, "node_modules", "pulumi-enos"));
+}
+
+function enosResources(stack: EngineStack) {
+  return async () => {
+    const [exported] = await stack.run({ op: "export" });
+    return (exported?.deployment?.deployment.resources ?? []).filter((r) =>
+      String(r["type"]).startsWith("pulumi-nodejs:dynamic/enos:"),
+    );
+  };
+}
+
+beforeAll(() => {
+  // dist/ is built by `npm test` before jest runs; packing must not rebuild it.
+  const json = npm(["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], repoRoot);
+  packed = (JSON.parse(json) as PackResult[])[0]!;
 });
 
-afterAll(async () => {
-  await stack?.close();
-  if (programDir) fs.rmSync(programDir, { recursive: true, force: true });
+afterAll(() => fs.rmSync(packDir, { recursive: true, force: true }));
+
+describe("the tarball", () => {
+  const manifest = () =>
+    JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+      scripts?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+      [field: string]: unknown;
+    };
+
+  test(`stays within its size budget (${TARBALL_BUDGET_BYTES / 1024} KiB gzipped)`, () => {
+    expect(packed.size).toBeLessThanOrEqual(TARBALL_BUDGET_BYTES);
+    const paths = packed.files.map((f) => f.path);
+    expect(paths.filter((p) => /^(test|scripts|examples|node_modules|bench-results)\//.test(p))).toEqual([]);
+    expect(paths).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json"]));
+  });
+
+  test("ships the sources its source maps name, so every map resolves", () => {
+    const paths = new Set(packed.files.map((f) => f.path));
+    const maps = [...paths].filter((p) => p.endsWith(".map"));
+    expect(maps.length).toBeGreaterThan(50);
+    const missing = maps.flatMap((map) => {
+      const { sources } = JSON.parse(fs.readFileSync(path.join(repoRoot, map), "utf8")) as { sources: string[] };
+      return sources
+        .map((source) => path.posix.normalize(path.posix.join(path.posix.dirname(map), source)))
+        .filter((source) => !paths.has(source));
+    });
+    expect(missing).toEqual([]);
+  });
+
+  test("carries no install or pack lifecycle script, and says where it comes from and under which license", () => {
+    const lifecycle = ["preinstall", "install", "postinstall", "prepublish", "preprepare", "prepare", "postprepare"];
+    const scripts = Object.keys(manifest().scripts ?? {});
+    expect(scripts.filter((name) => lifecycle.includes(name) || /pack$/.test(name))).toEqual([]);
+    expect(manifest()).toMatchObject({
+      license: "Apache-2.0",
+      repository: { type: "git", url: expect.stringMatching(/^git\+https:\/\//) },
+      homepage: expect.stringMatching(/^https:\/\//),
+      bugs: { url: expect.stringMatching(/^https:\/\//) },
+    });
+    expect(fs.readFileSync(path.join(repoRoot, "LICENSE"), "utf8")).toMatch(
+      /Apache License\s+Version 2\.0, January 2004/,
+    );
+  });
+
+  test("admits every @pulumi/pulumi 3.x from the oldest tested release, as the README's install lines do", () => {
+    expect(manifest().peerDependencies?.["@pulumi/pulumi"]).toBe(`^${OLDEST_PULUMI}`);
+    const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+    const installs = [...readme.matchAll(/^npm install .*pulumi-enos.*$/gm)].map((m) => m[0]);
+    // Node 22+: whatever npm resolves within the range; Node 20: the newest that runs there, saved exactly.
+    expect(installs).toEqual([
+      expect.stringMatching(/^npm install pulumi-enos @pulumi\/pulumi\s/),
+      expect.stringContaining(`--save-exact @pulumi/pulumi@${NEWEST_PULUMI_ON_NODE_20}`),
+    ]);
+    expect(readme).toContain(`@pulumi/pulumi ${OLDEST_PULUMI}`);
+  });
 });
 
-test("the installed package is a real copy resolved through node_modules, not this repository", () => {
-  const installed = fs.realpathSync(path.join(programDir, "node_modules", "pulumi-enos"));
-  expect(installed.startsWith(fs.realpathSync(programDir))).toBe(true);
-  expect(fs.existsSync(path.join(installed, "dist", "provider", "index.js"))).toBe(true);
-  expect(fs.existsSync(path.join(installed, "test"))).toBe(false);
-  const sdk = fs.realpathSync(path.join(programDir, "node_modules", "@pulumi", "pulumi"));
-  expect(sdk.startsWith(fs.realpathSync(programDir))).toBe(true);
+describe(`installed with @pulumi/pulumi ${NEWEST_PULUMI_ON_NODE_20}, the newest that runs on Node 20`, () => {
+  let programDir: string;
+  let stack: EngineStack;
+  let seeded: unknown;
+  const marker = () => path.join(programDir, "deletes.log");
+
+  beforeAll(async () => {
+    programDir = installQuickstart(NEWEST_PULUMI_ON_NODE_20);
+    stack = await createEngineStack({ projectDir: programDir });
+    seeded = comparableState(stack.emulator);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    if (programDir) fs.rmSync(programDir, { recursive: true, force: true });
+  });
+
+  test("the installed package is a real copy resolved through node_modules, not this repository", () => {
+    const installed = installedPackage(programDir);
+    expect(installed.startsWith(fs.realpathSync(programDir))).toBe(true);
+    expect(fs.existsSync(path.join(installed, "dist", "provider", "index.js"))).toBe(true);
+    expect(fs.existsSync(path.join(installed, "test"))).toBe(false);
+    const sdk = fs.realpathSync(path.join(programDir, "node_modules", "@pulumi", "pulumi"));
+    expect(sdk.startsWith(fs.realpathSync(programDir))).toBe(true);
+    const version = (JSON.parse(fs.readFileSync(path.join(sdk, "package.json"), "utf8")) as { version: string })
+      .version;
+    expect(version).toBe(NEWEST_PULUMI_ON_NODE_20);
+  });
+
+  test("up from the installed tarball creates every resource with a small, code-free serialized provider", async () => {
+    const up = expectOk(await stack.run({ op: "up" }));
+    expect(up.summary?.resourceChanges).toEqual({ create: 9 });
+    expect(stack.emulator.state().apps).toHaveLength(1);
+
+    const resources = await enosResources(stack)();
+    const providers = resources.map((r) => (r["outputs"] as Record<string, unknown>)["__provider"]);
+    expect(providers).toHaveLength(8); // every EnOS resource of the quickstart
+    for (const text of providers) {
+      expect(typeof text).toBe("string"); // plaintext: nothing secret was captured
+      expect(text).toContain('require("pulumi-enos/provider")');
+      expect(text).not.toMatch(/createEnosClient|undici|secretKey/);
+      expect(String(text).length).toBeLessThan(4_000);
+    }
+  });
+
+  test("destroy runs the provider code installed now, not the code captured at create", async () => {
+    const providerIndex = path.join(installedPackage(programDir), "dist", "provider", "index.js");
+    // A "new release" of the provider module: every delete first records its resource kind.
+    fs.appendFileSync(
+      providerIndex,
+      `\n;(() => { const fs = require("node:fs"); const providers = module.exports.resourceProviders;
+      for (const kind of Object.keys(providers)) { const original = providers[kind].delete;
+        providers[kind].delete = async (...args) => { fs.appendFileSync(${JSON.stringify(marker())}, kind + "\\n");
+          return original(...args); }; } })();\n`,
+    );
+    const destroy = expectOk(await stack.run({ op: "destroy" }));
+    expect(destroy.summary?.result).toBe("succeeded");
+    const kinds = fs.readFileSync(marker(), "utf8").trim().split("\n").sort();
+    expect(kinds).toEqual(
+      [
+        "AppMenu",
+        "AppMenu",
+        "AppPermission",
+        "DeviceEnablement",
+        "EnosApp",
+        "RoleAssignment",
+        "RoleAssignment",
+        "UserGroupMembership",
+      ].sort(),
+    );
+    expect(comparableState(stack.emulator)).toEqual(seeded);
+  });
 });
 
-test("up from the installed tarball creates every resource with a small, code-free serialized provider", async () => {
-  const up = expectOk(await stack.run({ op: "up" }));
-  expect(up.summary?.resourceChanges).toEqual({ create: 9 });
-  expect(stack.emulator.state().apps).toHaveLength(1);
+describe(`installed with @pulumi/pulumi ${OLDEST_PULUMI}, the oldest supported`, () => {
+  let programDir: string;
+  let stack: EngineStack;
+  let seeded: unknown;
 
-  const [exported] = await stack.run({ op: "export" });
-  const resources = exported?.deployment?.deployment.resources ?? [];
-  const providers = resources
-    .filter((r) => String(r["type"]).startsWith("pulumi-nodejs:dynamic/enos:"))
-    .map((r) => (r["outputs"] as Record<string, unknown>)["__provider"]);
-  expect(providers).toHaveLength(8); // every EnOS resource of the quickstart
-  for (const text of providers) {
-    expect(typeof text).toBe("string"); // plaintext: nothing secret was captured
-    expect(text).toContain('require("pulumi-enos/provider")');
-    expect(text).not.toMatch(/createEnosClient|undici|secretKey/);
-    expect(String(text).length).toBeLessThan(4_000);
-  }
-});
+  beforeAll(async () => {
+    programDir = installQuickstart(OLDEST_PULUMI);
+    stack = await createEngineStack({ projectDir: programDir });
+    seeded = comparableState(stack.emulator);
+  });
 
-test("destroy runs the provider code installed now, not the code captured at create", async () => {
-  const providerIndex = path.join(programDir, "node_modules", "pulumi-enos", "dist", "provider", "index.js");
-  // A "new release" of the provider module: every delete first records its resource kind.
-  fs.appendFileSync(
-    providerIndex,
-    `\n;(() => { const fs = require("node:fs"); const providers = module.exports.resourceProviders;
-    for (const kind of Object.keys(providers)) { const original = providers[kind].delete;
-      providers[kind].delete = async (...args) => { fs.appendFileSync(${JSON.stringify(marker())}, kind + "\\n");
-        return original(...args); }; } })();\n`,
-  );
-  const destroy = expectOk(await stack.run({ op: "destroy" }));
-  expect(destroy.summary?.result).toBe("succeeded");
-  const kinds = fs.readFileSync(marker(), "utf8").trim().split("\n").sort();
-  expect(kinds).toEqual(
-    [
-      "AppMenu",
-      "AppMenu",
-      "AppPermission",
-      "DeviceEnablement",
-      "EnosApp",
-      "RoleAssignment",
-      "RoleAssignment",
-      "UserGroupMembership",
-    ]
-      .concat()
-      .sort(),
-  );
-  expect(comparableState(stack.emulator)).toEqual(seeded);
+  afterAll(async () => {
+    await stack?.close();
+    if (programDir) fs.rmSync(programDir, { recursive: true, force: true });
+  });
+
+  test("up creates every resource; refresh records a console change in the inputs; destroy restores the seed", async () => {
+    const sdk = path.join(programDir, "node_modules", "@pulumi", "pulumi", "package.json");
+    expect((JSON.parse(fs.readFileSync(sdk, "utf8")) as { version: string }).version).toBe(OLDEST_PULUMI);
+    expect(expectOk(await stack.run({ op: "up" })).summary?.resourceChanges).toEqual({ create: 9 });
+
+    stack.emulator.mutate({ type: "grant-role", userId: "u-alice", roleId: "r-viewer" });
+    expect(expectOk(await stack.run({ op: "refresh" })).summary?.resourceChanges).toEqual({ same: 8, update: 1 });
+    const alice = (await enosResources(stack)()).find((r) => String(r["urn"]).endsWith("::alice-roles"));
+    // ReadResult.inputs reached the engine: the live role is in the inputs, so the next up removes it again.
+    expect((alice?.["inputs"] as Record<string, unknown>)["roleIds"]).toContain("r-viewer");
+    stack.emulator.mutate({ type: "revoke-role", userId: "u-alice", roleId: "r-viewer" }); // delete spares it
+
+    expect(expectOk(await stack.run({ op: "destroy" })).summary?.result).toBe("succeeded");
+    expect(comparableState(stack.emulator)).toEqual(seeded);
+  });
 });
