@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
-
-const provider = createProviderShim("AppPermission");
+import provider from "./shims/app-permission";
 
 /** Every output of {@link AppPermission}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<AppPermission>, true> = {

@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { DeviceIdentity } from "./types";
-
-const provider = createProviderShim("DeviceEnablement");
+import provider from "./shims/device-enablement";
 
 /** Every output of {@link DeviceEnablement}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<DeviceEnablement>, true> = {

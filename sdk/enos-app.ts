@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
-
-const provider = createProviderShim("EnosApp");
+import provider from "./shims/enos-app";
 
 /** Every output of {@link EnosApp}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<EnosApp>, true> = {

@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { claimExhaustiveTarget } from "./exhaustive-registry";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
-
-const provider = createProviderShim("RoleAssignment");
+import provider from "./shims/role-assignment";
 
 /** Every output of {@link RoleAssignment}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<RoleAssignment>, true> = {

@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { claimExhaustiveTarget } from "./exhaustive-registry";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
-
-const provider = createProviderShim("UserGroupMembership");
+import provider from "./shims/user-group-membership";
 
 /** Every output of {@link UserGroupMembership}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<UserGroupMembership>, true> = {

@@ -3,13 +3,22 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { repoRoot } from "../../scripts/lib/stacks";
-import { comparableState, createEngineStack, expectOk, QUICKSTART, type EngineStack } from "./harness";
+import {
+  comparableState,
+  createEngineStack,
+  currentCheckpoint,
+  expectOk,
+  opsByName,
+  QUICKSTART,
+  type EngineStack,
+} from "./harness";
 
 // The path users take: a Pulumi project whose node_modules holds the packed tarball (resolved through the package's
 // `exports`) and @pulumi/pulumi, deployed with `pulumi up` from that directory, once with the newest @pulumi/pulumi
 // that runs on Node 20 and once with the oldest this package supports (both pinned, so CI stays deterministic).
-// With the newest, the installed provider module is then changed under the deployed stack, and destroy must run the
-// changed code: the serialized shim holds no provider code of its own (design §3).
+// With the newest, the state is checked for size, a stack written by release 0.1.0 is upgraded in place, and the
+// installed provider module is changed under the deployed stack: destroy must run the changed code, since the
+// serialized shim holds no provider code of its own (design §3).
 jest.setTimeout(600_000);
 
 /**
@@ -22,6 +31,22 @@ const OLDEST_PULUMI = "3.216.0";
 const NEWEST_PULUMI_ON_NODE_20 = "3.248.0";
 /** What `npm pack` may weigh (the whole tarball, gzipped): it holds dist/ and the sources its maps name. */
 const TARBALL_BUDGET_BYTES = 400 * 1024;
+/**
+ * Bytes per EnOS resource in an exported state of the quickstart: 7.2 KB with release 0.1.0, 5.4 KB of it the
+ * serialized shim (2.7 KB, stored as input and output). The shim is now one `require` of the installed module.
+ */
+const STATE_BYTES_PER_RESOURCE_BUDGET = 2_500;
+const SHIM_BYTES_BUDGET = 400;
+/** The shim text release 0.1.0 wrote for EnosApp; other kinds differ only in the kind string. */
+const SHIM_0_1_0 = fs.readFileSync(path.join(__dirname, "fixtures", "provider-shim-0.1.0-EnosApp.js.txt"), "utf8");
+const KIND_FILES: Record<string, string> = {
+  EnosApp: "enos-app",
+  AppMenu: "app-menu",
+  AppPermission: "app-permission",
+  RoleAssignment: "role-assignment",
+  UserGroupMembership: "user-group-membership",
+  DeviceEnablement: "device-enablement",
+};
 
 interface PackResult {
   filename: string;
@@ -57,13 +82,29 @@ function installedPackage(programDir: string): string {
   return fs.realpathSync(path.join(programDir, "node_modules", "pulumi-enos"));
 }
 
+type StateResource = Record<string, unknown>;
+
+const isEnos = (r: StateResource): boolean => String(r["type"]).startsWith("pulumi-nodejs:dynamic/enos:");
+const kindOf = (r: StateResource): string => String(r["type"]).split(":").pop() ?? "";
+const shimOf = (r: StateResource, side: "inputs" | "outputs"): unknown =>
+  (r[side] as Record<string, unknown> | undefined)?.["__provider"];
+
 function enosResources(stack: EngineStack) {
-  return async () => {
+  return async (): Promise<StateResource[]> => {
     const [exported] = await stack.run({ op: "export" });
-    return (exported?.deployment?.deployment.resources ?? []).filter((r) =>
-      String(r["type"]).startsWith("pulumi-nodejs:dynamic/enos:"),
-    );
+    return (exported?.deployment?.deployment.resources ?? []).filter(isEnos);
   };
+}
+
+/** Rewrites the stack's checkpoint in the file backend as release 0.1.0 left it: its shim in every resource. */
+function writeShim010(stack: EngineStack): void {
+  const file = path.join(stack.dir, "backend", ".pulumi", "stacks", stack.projectName, `${stack.stackName}.json`);
+  const checkpoint = JSON.parse(currentCheckpoint(stack)) as { checkpoint: { latest: { resources: StateResource[] } } };
+  for (const resource of checkpoint.checkpoint.latest.resources.filter(isEnos)) {
+    const old = SHIM_0_1_0.replaceAll('"EnosApp"', JSON.stringify(kindOf(resource)));
+    for (const side of ["inputs", "outputs"] as const) (resource[side] as Record<string, unknown>)["__provider"] = old;
+  }
+  fs.writeFileSync(file, JSON.stringify(checkpoint, null, 4));
 }
 
 beforeAll(() => {
@@ -159,20 +200,48 @@ describe(`installed with @pulumi/pulumi ${NEWEST_PULUMI_ON_NODE_20}, the newest 
     expect(version).toBe(NEWEST_PULUMI_ON_NODE_20);
   });
 
-  test("up from the installed tarball creates every resource with a small, code-free serialized provider", async () => {
+  test("up from the installed tarball creates every resource with a one-line serialized provider", async () => {
     const up = expectOk(await stack.run({ op: "up" }));
     expect(up.summary?.resourceChanges).toEqual({ create: 9 });
     expect(stack.emulator.state().apps).toHaveLength(1);
 
     const resources = await enosResources(stack)();
-    const providers = resources.map((r) => (r["outputs"] as Record<string, unknown>)["__provider"]);
-    expect(providers).toHaveLength(8); // every EnOS resource of the quickstart
-    for (const text of providers) {
-      expect(typeof text).toBe("string"); // plaintext: nothing secret was captured
-      expect(text).toContain('require("pulumi-enos/provider")');
-      expect(text).not.toMatch(/createEnosClient|undici|secretKey/);
-      expect(String(text).length).toBeLessThan(4_000);
+    expect(resources).toHaveLength(8); // every EnOS resource of the quickstart
+    for (const resource of resources) {
+      const file = KIND_FILES[kindOf(resource)];
+      for (const text of [shimOf(resource, "inputs"), shimOf(resource, "outputs")]) {
+        expect(typeof text).toBe("string"); // plaintext: nothing secret was captured
+        // The installed module by reference (mapped through the package's exports), no provider code.
+        expect(text).toContain(`require("pulumi-enos/dist/sdk/shims/${file}.js")`);
+        expect(text).not.toMatch(/createEnosClient|undici|secretKey|dispatch/);
+        expect(String(text).length).toBeLessThanOrEqual(SHIM_BYTES_BUDGET);
+      }
     }
+    const bytes = resources.map((r) => JSON.stringify(r).length);
+    const perResource = bytes.reduce((a, b) => a + b, 0) / resources.length;
+    expect(perResource).toBeLessThanOrEqual(STATE_BYTES_PER_RESOURCE_BUDGET);
+  });
+
+  test("a stack written by release 0.1.0 keeps working: refresh runs its old shim, up rewrites it, EnOS is not called", async () => {
+    writeShim010(stack);
+    for (const resource of await enosResources(stack)()) {
+      expect(shimOf(resource, "outputs")).toContain('require("pulumi-enos/provider").resourceProviders[kind]');
+    }
+    // The old shim requires pulumi-enos/provider, which this release still exports: read runs the current code.
+    expectOk(await stack.run({ op: "refresh", expectNoChanges: true }));
+
+    stack.emulator.clearRequestLog();
+    const up = expectOk(await stack.run({ op: "up" }));
+    // One update per resource (only __provider differs), no replacement, and no EnOS call besides the program's own
+    // role lookup and the token.
+    expect(up.summary?.resourceChanges).toEqual({ same: 1, update: 8 });
+    expect(Object.values(opsByName(up)).flat().sort()).toEqual(Array(8).fill("update"));
+    const calls = stack.emulator.requestLog().map((e) => `${e.method} ${e.path}`);
+    expect(calls.filter((call) => !/apim-token-service|organization\/role\/list$/.test(call))).toEqual([]);
+    for (const resource of await enosResources(stack)()) {
+      expect(shimOf(resource, "outputs")).toContain(`pulumi-enos/dist/sdk/shims/${KIND_FILES[kindOf(resource)]}.js`);
+    }
+    expectOk(await stack.run({ op: "preview", expectNoChanges: true }));
   });
 
   test("destroy runs the provider code installed now, not the code captured at create", async () => {
