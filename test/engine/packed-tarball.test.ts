@@ -299,6 +299,8 @@ describe(`installed with @pulumi/pulumi ${OLDEST_PULUMI}, the oldest supported`,
     const alice = (await enosResources(stack)()).find((r) => String(r["urn"]).endsWith("::alice-roles"));
     // ReadResult.inputs reached the engine: the live role is in the inputs, so the next up removes it again.
     expect((alice?.["inputs"] as Record<string, unknown>)["roleIds"]).toContain("r-viewer");
+    // This release's serializer writes the shim module by reference too.
+    expect(shimOf(alice ?? {}, "outputs")).toContain('require("pulumi-enos/dist/sdk/shims/role-assignment.js")');
     stack.emulator.mutate({ type: "revoke-role", userId: "u-alice", roleId: "r-viewer" }); // delete spares it
 
     expect(expectOk(await stack.run({ op: "destroy" })).summary?.result).toBe("succeeded");
