@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
-
-const provider = createProviderShim("AppMenu");
+import provider from "./shims/app-menu";
 
 /** Every output of {@link AppMenu}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<AppMenu>, true> = {
@@ -44,14 +42,23 @@ export interface AppMenuArgs {
 
 /** A menu of an EnOS application (`enos-app-service` menus). */
 export class AppMenu extends pulumi.dynamic.Resource {
+  /** The OU of the app: the `orgId` input, or the provider setting `enos:orgId` when it was left out. */
   declare readonly orgId: pulumi.Output<string>;
+  /** Id of the app the menu belongs to, as given. */
   declare readonly appId: pulumi.Output<string>;
+  /** The menu's keyword within the app, as given. */
   declare readonly keyword: pulumi.Output<string>;
+  /** Display name as stored, a plain string input becoming `{ default: text }`. */
   declare readonly name: pulumi.Output<I18n>;
+  /** Description as stored (same shape as `name`); undefined when none was given. */
   declare readonly description: pulumi.Output<I18n | undefined>;
+  /** Id of the parent menu; undefined for a top-level menu. */
   declare readonly parentId: pulumi.Output<string | undefined>;
+  /** Position among siblings (1 when left out). */
   declare readonly sortId: pulumi.Output<number>;
+  /** Page the menu opens; undefined when none was given. */
   declare readonly url: pulumi.Output<string | undefined>;
+  /** Whether an existing menu with this keyword may be taken over (`false` when left out). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** The menu's EnOS id (the same as `id`, as a plain string output). */
   declare readonly menuId: pulumi.Output<string>;

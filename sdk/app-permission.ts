@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
-
-const provider = createProviderShim("AppPermission");
+import provider from "./shims/app-permission";
 
 /** Every output of {@link AppPermission}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<AppPermission>, true> = {
@@ -34,11 +32,17 @@ export interface AppPermissionArgs {
 
 /** A permission of an EnOS application, such as "Delete Device" (`enos-app-service` permissions). */
 export class AppPermission extends pulumi.dynamic.Resource {
+  /** The OU of the app: the `orgId` input, or the provider setting `enos:orgId` when it was left out. */
   declare readonly orgId: pulumi.Output<string>;
+  /** Id of the app the permission belongs to, as given. */
   declare readonly appId: pulumi.Output<string>;
+  /** The permission's keyword within the app, as given, e.g. `"device.delete"`. */
   declare readonly keyword: pulumi.Output<string>;
+  /** Display name as stored, a plain string input becoming `{ default: text }`. */
   declare readonly name: pulumi.Output<I18n>;
+  /** Description as stored (same shape as `name`); undefined when none was given. */
   declare readonly description: pulumi.Output<I18n | undefined>;
+  /** Whether an existing permission with this keyword may be taken over (`false` when left out). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** Authorization status as EnOS reports it (usually null). */
   declare readonly status: pulumi.Output<unknown>;

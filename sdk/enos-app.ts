@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
-
-const provider = createProviderShim("EnosApp");
+import provider from "./shims/enos-app";
 
 /** Every output of {@link EnosApp}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<EnosApp>, true> = {
@@ -54,20 +52,31 @@ export interface EnosAppArgs {
  * `secretKey` are the app's service account; `secretKey` is always stored as a Pulumi secret.
  */
 export class EnosApp extends pulumi.dynamic.Resource {
+  /** The OU that owns the app: the `orgId` input, or the provider setting `enos:orgId` when it was left out. */
   declare readonly orgId: pulumi.Output<string>;
+  /** Display name as stored, a plain string input becoming `{ default: text }`, e.g. `{ default: "Energy" }`. */
   declare readonly name: pulumi.Output<I18n>;
+  /** Description as stored (same shape as `name`); undefined when none was given. */
   declare readonly description: pulumi.Output<I18n | undefined>;
+  /** Application category id, as given. */
   declare readonly category: pulumi.Output<number>;
+  /** `"web"` or `"mobile"` (`"web"` when left out). */
   declare readonly type: pulumi.Output<"web" | "mobile">;
+  /** The app's keyword within its OU, as given. */
   declare readonly keyword: pulumi.Output<string>;
+  /** Icon as a base64-encoded image; undefined when none was given. */
   declare readonly icon: pulumi.Output<string | undefined>;
+  /** Application URL; undefined when none was given. */
   declare readonly url: pulumi.Output<string | undefined>;
+  /** Whether an existing app with this keyword may be taken over (`false` when left out). */
   declare readonly adopt: pulumi.Output<boolean>;
   /** The app's service-account access key. */
   declare readonly accessKey: pulumi.Output<string>;
   /** The app's service-account secret key (a Pulumi secret). */
   declare readonly secretKey: pulumi.Output<string>;
+  /** Name of the app's category as EnOS reports it, per locale, e.g. `{ en_US: "Storage", zh_CN: "储能" }`. */
   declare readonly categoryName: pulumi.Output<I18n>;
+  /** Name of the owning OU as EnOS reports it. */
   declare readonly organizationName: pulumi.Output<string>;
   /** Creation time as EnOS reports it, `YYYY-MM-DD HH:mm:ss`. */
   declare readonly createdAt: pulumi.Output<string>;

@@ -1,47 +1,36 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type * as pulumi from "@pulumi/pulumi";
+import type { Dispatch, ResourceKind } from "../provider/dispatch";
 
-/** The resource kinds this package serves; each names a provider in `pulumi-enos/provider`. */
-export type ResourceKind =
-  "EnosApp" | "AppMenu" | "AppPermission" | "RoleAssignment" | "UserGroupMembership" | "DeviceEnablement";
+export type { ResourceKind } from "../provider/dispatch";
 
-/** What `require("pulumi-enos/provider")` must return; the shim knows nothing else about it. */
-export interface ProviderModule {
-  configure(request: pulumi.dynamic.ConfigureRequest): Promise<void>;
-  resourceProviders: Record<ResourceKind, Required<pulumi.dynamic.ResourceProvider>>;
+/** What `require("pulumi-enos/provider/dispatch")` returns; the shim knows nothing else about the provider. */
+interface DispatchModule {
+  dispatch: Dispatch;
 }
 
 /**
- * Builds the object Pulumi serializes into state as `__provider` and replays for refresh and destroy (README
- * "Drift, errors and secrets").
+ * The provider object Pulumi serializes into state as `__provider` and replays for refresh and destroy (README "Drift, errors and secrets").
+ * Each kind's object is the whole `module.exports` of its file in `shims/`, so when the package is installed in
+ * node_modules, Pulumi's serializer writes that module as a single `require("pulumi-enos/dist/sdk/shims/<kind>.js")`
+ * (it emits modules found under node_modules by reference: Pulumi docs, "Function serialization") instead of the object's code: a few hundred
+ * bytes per resource. From a linked checkout (this repository's examples and tests) the module is not under
+ * node_modules and the object itself is serialized, which is why it must stay small and self-contained too.
  *
- * Every method resolves the installed package at call time, so a fixed release also reaches `read` and `delete`
- * of resources created by an older one, the serialized text never changes between releases (no spurious
- * updates), and nothing but the `kind` string is captured: no client, socket or credential can leak into state.
- * The `require` must stay inside each method, written out in full, for the serializer to keep it a plain call.
+ * Either way every method resolves the installed package at call time: a fixed release also reaches `read` and
+ * `delete` of resources created by an older one, and nothing but the `kind` string is captured (no client, socket
+ * or credential can reach the state). The `require` stays inside each method, written out in full, so that the
+ * serializer keeps it a plain call.
  */
-export function createProviderShim(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+export function createProviderShim(kind: ResourceKind): Required<pulumi.dynamic.ResourceProvider> {
   return {
-    async configure(request) {
-      return (require("pulumi-enos/provider") as ProviderModule).configure(request);
-    },
-    async check(olds, news) {
-      return (require("pulumi-enos/provider") as ProviderModule).resourceProviders[kind].check(olds, news);
-    },
-    async diff(id, olds, news) {
-      return (require("pulumi-enos/provider") as ProviderModule).resourceProviders[kind].diff(id, olds, news);
-    },
-    async create(inputs) {
-      return (require("pulumi-enos/provider") as ProviderModule).resourceProviders[kind].create(inputs);
-    },
-    async read(id, props) {
-      return (require("pulumi-enos/provider") as ProviderModule).resourceProviders[kind].read(id, props);
-    },
-    async update(id, olds, news) {
-      return (require("pulumi-enos/provider") as ProviderModule).resourceProviders[kind].update(id, olds, news);
-    },
-    async delete(id, props) {
-      return (require("pulumi-enos/provider") as ProviderModule).resourceProviders[kind].delete(id, props);
-    },
+    configure: (...args) =>
+      (require("pulumi-enos/provider/dispatch") as DispatchModule).dispatch(kind, "configure", args),
+    check: (...args) => (require("pulumi-enos/provider/dispatch") as DispatchModule).dispatch(kind, "check", args),
+    diff: (...args) => (require("pulumi-enos/provider/dispatch") as DispatchModule).dispatch(kind, "diff", args),
+    create: (...args) => (require("pulumi-enos/provider/dispatch") as DispatchModule).dispatch(kind, "create", args),
+    read: (...args) => (require("pulumi-enos/provider/dispatch") as DispatchModule).dispatch(kind, "read", args),
+    update: (...args) => (require("pulumi-enos/provider/dispatch") as DispatchModule).dispatch(kind, "update", args),
+    delete: (...args) => (require("pulumi-enos/provider/dispatch") as DispatchModule).dispatch(kind, "delete", args),
   };
 }

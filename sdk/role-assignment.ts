@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { claimExhaustiveTarget } from "./exhaustive-registry";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
-
-const provider = createProviderShim("RoleAssignment");
+import provider from "./shims/role-assignment";
 
 /** Every output of {@link RoleAssignment}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<RoleAssignment>, true> = {
@@ -38,11 +36,17 @@ export interface RoleAssignmentArgs {
 
 /** The roles of one user in one OU (app-portal appendRoles/removeRoles). Id: `<orgId>/<userId>`. */
 export class RoleAssignment extends pulumi.dynamic.Resource {
+  /** The OU of the user: the `orgId` input, or the provider setting `enos:orgId` when it was left out. */
   declare readonly orgId: pulumi.Output<string>;
+  /** The user whose roles are managed, as given. */
   declare readonly userId: pulumi.Output<string>;
+  /** The listed role ids, sorted and without duplicates. */
   declare readonly roleIds: pulumi.Output<string[]>;
+  /** Whether `roleIds` is the user's whole role set (`false` when left out). */
   declare readonly exhaustive: pulumi.Output<boolean>;
+  /** Role ids never removed, sorted; undefined when none were given. */
   declare readonly protectedRoleIds: pulumi.Output<string[] | undefined>;
+  /** The most roles one run may remove; undefined for no limit. */
   declare readonly maxRemovals: pulumi.Output<number | undefined>;
   /** Every role the user holds, as last read from EnOS. */
   declare readonly assignedRoleIds: pulumi.Output<string[]>;

@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { claimExhaustiveTarget } from "./exhaustive-registry";
-import { createProviderShim } from "./provider-shim";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
-
-const provider = createProviderShim("UserGroupMembership");
+import provider from "./shims/user-group-membership";
 
 /** Every output of {@link UserGroupMembership}, inputs included (placeholders: see withOutputPlaceholders). */
 const OUTPUTS: Record<OwnOutputName<UserGroupMembership>, true> = {
@@ -38,11 +36,17 @@ export interface UserGroupMembershipArgs {
 
 /** The user groups of one user in one OU (app-portal appendUserGroups/removeUserGroups). Id: `<orgId>/<userId>`. */
 export class UserGroupMembership extends pulumi.dynamic.Resource {
+  /** The OU of the user: the `orgId` input, or the provider setting `enos:orgId` when it was left out. */
   declare readonly orgId: pulumi.Output<string>;
+  /** The user whose groups are managed, as given. */
   declare readonly userId: pulumi.Output<string>;
+  /** The listed user group ids, sorted and without duplicates. */
   declare readonly userGroupIds: pulumi.Output<string[]>;
+  /** Whether `userGroupIds` is the user's whole group set (`false` when left out). */
   declare readonly exhaustive: pulumi.Output<boolean>;
+  /** Group ids never removed, sorted; undefined when none were given. */
   declare readonly protectedUserGroupIds: pulumi.Output<string[] | undefined>;
+  /** The most groups one run may remove; undefined for no limit. */
   declare readonly maxRemovals: pulumi.Output<number | undefined>;
   /** Every group the user belongs to, as last read from EnOS. */
   declare readonly assignedUserGroupIds: pulumi.Output<string[]>;

@@ -10,13 +10,9 @@ import * as enos from "pulumi-enos";
 export = async () => {
   const config = new pulumi.Config("quickstart");
 
-  // Lookups let a program grant roles by name rather than by opaque id.
-  const roles = await enos.getOrganizationRoles();
-  const roleId = (name: string): string => {
-    const role = roles.find((r) => r.name === name);
-    if (!role) throw new Error(`no role named '${name}' in the OU; known: ${roles.map((r) => r.name).join(", ")}`);
-    return role.id;
-  };
+  // Lookups let a program grant roles by name rather than by opaque id; a name no role has fails the preview, naming
+  // the closest ones. The OU's role list is fetched once for all of them.
+  const roleId = async (name: string): Promise<string> => (await enos.getRole({ name })).id;
 
   const app = new enos.EnosApp("energy", {
     name: { default: "Energy Management", zh_CN: "能源管理" },
@@ -48,12 +44,14 @@ export = async () => {
   const aliceRoleNames = config.getObject<string[]>("aliceRoles") ?? ["Device Administrator"];
   const alice = new enos.RoleAssignment("alice-roles", {
     userId: "u-alice",
-    roleIds: aliceRoleNames.map(roleId),
+    roleIds: await Promise.all(aliceRoleNames.map(roleId)),
     exhaustive: true,
-    protectedRoleIds: [roleId("Organization Administrator")],
+    protectedRoleIds: [await roleId("Organization Administrator")],
     maxRemovals: 3,
   });
-  new enos.RoleAssignment("bob-roles", { userId: "u-bob", roleIds: [roleId("Operator")] });
+  // The Output form takes Inputs (another resource's output, say) and gives an Output.
+  const operator = enos.getRoleOutput({ name: "Operator" });
+  new enos.RoleAssignment("bob-roles", { userId: "u-bob", roleIds: [operator.id] });
   const aliceGroups = new enos.UserGroupMembership("alice-groups", { userId: "u-alice", userGroupIds: ["g-ops"] });
 
   const turbine = new enos.DeviceEnablement("turbine-7", {

@@ -17,3 +17,7 @@ export const isAlreadyExists = (e: unknown): boolean => hasCategory(e, "already-
 export const isAlreadyInState = (e: unknown): boolean => hasCategory(e, "already-in-state");
 /** The access token was rejected (1203 or HTTP 401). */
 export const isTokenExpired = (e: unknown): boolean => hasCategory(e, "token-expired");
+/** EnOS refused a parameter (31400, 99400, 1004, "parameter.invalid.<name>"). */
+export const isInvalidInput = (e: unknown): boolean => hasCategory(e, "invalid-input");
+/** The service account lacks a policy or permission (31403, 99403, "permission.denied"). */
+export const isPermissionDenied = (e: unknown): boolean => hasCategory(e, "permission");

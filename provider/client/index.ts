@@ -20,6 +20,6 @@ export {
   type ApiErrorCategory,
   type ValidationIssue,
 } from "./errors";
-export { isNotFound, isAlreadyExists, isAlreadyInState } from "./error-guards";
+export { isNotFound, isAlreadyExists, isAlreadyInState, isInvalidInput, isPermissionDenied } from "./error-guards";
 export { mayHaveTakenEffect } from "./write-outcome";
 export { createBatchLoader, type BatchLoader, type BatchLoaderOptions } from "./batch-loader";

@@ -4,6 +4,9 @@
  */
 import type { z } from "zod";
 import { isSentinelMismatch } from "./unknown";
+import { editDistance, renderValue } from "../text";
+
+export { editDistance, renderValue } from "../text";
 
 /** One `check()` failure, the shape of Pulumi's `dynamic.CheckFailure` (kept local: this module stays Pulumi-free). */
 export interface CheckFailure {
@@ -76,12 +79,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((segment) => String(segment)).join(".");
 }
 
-/** Quotes a value for a message, shortened so a base64 icon cannot flood the preview output. */
-export function renderValue(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 /** "unknown property 'roleId'; did you mean 'roleIds'?" (typo protection for untyped programs). */
 export function unknownPropertyReason(key: string, options: IssueMappingOptions): string {
   if (options.outputKeys?.includes(key)) {
@@ -104,18 +101,4 @@ export function closestKey(key: string, candidates: readonly string[]): string |
   }
   if (best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3))) return best;
   return lower.length >= 3 ? candidates.find((c) => c.toLowerCase().startsWith(lower)) : undefined;
-}
-
-/** Levenshtein distance, two-row version. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -19,12 +19,22 @@ import {
   type ResourceSchema,
 } from "../../provider/inputs";
 import * as sdk from "../../sdk";
-import type { ProviderModule, ResourceKind } from "../../sdk/provider-shim";
+import type { Dispatch } from "../../provider/dispatch";
+import type { ResourceKind } from "../../sdk/provider-shim";
 import type { OwnOutputName } from "../../sdk/resource-options";
 
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 type Assert<T extends true> = T;
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+/**
+ * The keys every member of a union requires (for a plain object type, its required keys): DeviceEnablementArgs is
+ * a union of identities, and the schema requires only what all of them do.
+ */
+type RequiredInEvery<U> = (U extends unknown ? (keys: RequiredKeys<U>) => void : never) extends (
+  keys: infer Common,
+) => void
+  ? Common
+  : never;
 
 /** Whether every value a program may give an `XArgs` field (outputs resolved) is of the schema's input type. */
 type Accepted<Args, Raw> = {
@@ -34,7 +44,7 @@ type Accepted<Args, Raw> = {
 /** `XArgs` against the schema: the same names, the same required names, and accepted values. */
 type ArgsMatch<Args, R extends ResourceSchema> = [
   Equal<keyof Args, keyof RawInputsOf<R>>,
-  Equal<RequiredKeys<Args>, RequiredKeys<RawInputsOf<R>>>,
+  Equal<RequiredInEvery<Args>, RequiredKeys<RawInputsOf<R>>>,
   Equal<Accepted<Args, RawInputsOf<R>>, true>,
 ];
 
@@ -56,13 +66,13 @@ export type SdkMatchesProvider = [
   Assert<OutputsMatch<sdk.DeviceEnablement, typeof deviceEnablementSchema>>,
 ];
 
-/** What the shim calls on each provider (it never calls a per-resource `configure`). */
-type ShimCalls = Omit<ProviderModule["resourceProviders"][ResourceKind], "configure">;
+/** The methods a shim dispatches to each kind (a per-resource `configure` is never called: the module has one). */
+type ShimCalls = { [M in Exclude<Parameters<Dispatch>[1], "configure">]: unknown };
 
 export type ProviderModuleMatchesShim = [
   Assert<Equal<keyof typeof resourceProviders, ResourceKind>>,
   Assert<(typeof resourceProviders)[ResourceKind] extends ShimCalls ? true : false>,
-  Assert<typeof configure extends ProviderModule["configure"] ? true : false>,
+  Assert<typeof configure extends (...args: never[]) => Promise<void> ? true : false>,
 ];
 
 describe("the sdk and the provider", () => {
