@@ -2,16 +2,18 @@ import { appRoutes } from "./app-service-apps";
 import { menuRoutes } from "./app-service-menus";
 import { permissionRoutes } from "./app-service-permissions";
 import { portalRoutes } from "./app-portal-grants";
+import { portalUserRoutes } from "./app-portal-users";
 import { connectRoutes } from "./connect";
 import type { Route } from "./route";
 import { tokenRoutes } from "./token";
 
-/** Every EnOS endpoint the emulator serves (enos-api.md §1.1, §2, §3, §4). */
+/** Every EnOS endpoint the emulator serves (enos-api.md §1.1, §2, §3, §4; the OU user roster: emulator/README.md). */
 export const allRoutes: readonly Route[] = [
   ...tokenRoutes,
   ...appRoutes,
   ...menuRoutes,
   ...permissionRoutes,
   ...portalRoutes,
+  ...portalUserRoutes,
   ...connectRoutes,
 ];
