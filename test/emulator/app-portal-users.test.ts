@@ -38,7 +38,11 @@ describe("app-portal Get Organization User List (user/organization/roster)", () 
     const second = await roster({ orgId: DEMO.orgId, pagination: { pageNo: 1, pageSize: 3 } });
     expect(second.body.data.users.map((user) => user.userId)).toEqual(["u-dave"]);
     expect(second.body.data.pagination.totalElements).toBe(4);
-    const some = await roster({ orgId: DEMO.orgId, pagination: { pageNo: 0, pageSize: 10 }, userIds: ["u-bob", "u-x"] });
+    const some = await roster({
+      orgId: DEMO.orgId,
+      pagination: { pageNo: 0, pageSize: 10 },
+      userIds: ["u-bob", "u-x"],
+    });
     expect(some.body.data.users.map((user) => user.userId)).toEqual(["u-bob"]);
     expect(some.body.data.pagination.totalElements).toBe(1);
   });
