@@ -43,6 +43,26 @@ module.exports = tseslint.config(
     rules: restrict(["**/emulator/*", "**/client/*"], "the sdk talks to the provider module only"),
   },
   {
+    // The command line sits beside the sdk (design §2): it uses the EnOS client and the lookups, never the
+    // providers' internals, the sdk or the emulator.
+    files: ["cli/**/*.ts"],
+    rules: restrict(
+      [
+        "**/provider/resources/*",
+        "**/provider/inputs/*",
+        "**/provider/inputs",
+        "**/provider/config",
+        "**/provider/context",
+        "**/provider/failures",
+        "**/sdk",
+        "**/sdk/*",
+        "**/emulator",
+        "**/emulator/*",
+      ],
+      "cli/ uses provider/client and provider/lookups only",
+    ),
+  },
+  {
     files: ["test/**/*.ts"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",
