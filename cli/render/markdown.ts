@@ -7,7 +7,7 @@ import { fitToBudget, type Section } from "./budget";
 import { appText, deviceText, fixLines, grantText, itemText, otherText, settingText, who } from "./fragments";
 import { code, md, prose, table } from "./markdown-text";
 import { markdownStyle as style } from "./style";
-import { count } from "./words";
+import { count, coverageText } from "./words";
 
 const COLLAPSE_AFTER = 12;
 
@@ -64,14 +64,39 @@ function userRow(user: UserSection): string {
 
 const USERS_HEADER = table(["User", "Gains", "Loses", "Grants"], []);
 
+/** A user who left the OU: one item for all the grants that went with them, and both ways out. */
+function leftItem(user: UserSection): string[] | undefined {
+  const left = user.changes.filter((c) => c.effect === "blocked");
+  if (left.length === 0 && user.notes.length === 0) return undefined;
+  const lines = [
+    `${who(style, user.user)} ${prose(user.notes.join("; "))}${left[0]?.note ? `: ${prose(left[0].note)}` : ""}`,
+  ];
+  if (left.length > 0) {
+    const held = left.map((c) => grantText(style, { ...c, cause: "program", effect: "applied", note: "" }));
+    lines.push(`held through the stack: ${held.join(", ")}`);
+  }
+  const fixes = left.flatMap((c) => (c.fixes ? [c.fixes] : []));
+  const first = fixes[0];
+  if (first)
+    lines.push(
+      ...fixLines(style, { revert: first.revert, accept: [...new Set(fixes.map((f) => f.accept))].join("; ") }),
+    );
+  return bullet(lines);
+}
+
 function driftUserItems(user: UserSection): string[][] {
-  const items = user.changes.map((change) => {
-    const verb = change.action === "gain" ? "was granted" : "lost";
-    const line = `${who(style, user.user)} ${verb} ${grantText(style, { ...change, cause: "program", note: "" })} outside the stack: ${prose(change.note ?? "")}`;
-    return bullet([line, ...fixLines(style, change.fixes)]);
-  });
-  for (const note of user.notes) items.push(bullet([`${who(style, user.user)} ${prose(note)}`]));
-  return items;
+  const items = user.changes
+    .filter((change) => change.effect !== "blocked")
+    .map((change) => {
+      const verb = change.action === "gain" ? "was granted" : "lost";
+      const what = grantText(style, { ...change, cause: "program", note: "" });
+      return bullet([
+        `${who(style, user.user)} ${verb} ${what} outside the stack: ${prose(change.note ?? "")}`,
+        ...fixLines(style, change.fixes),
+      ]);
+    });
+  const left = leftItem(user);
+  return left ? [left, ...items] : items;
 }
 
 function appItem(app: StackReport["apps"][number]): string[] {
@@ -130,10 +155,10 @@ function stackSections(report: Report, stack: StackReport): Section[] {
     "devices",
   );
   for (const unmanaged of stack.unmanaged ?? []) {
-    const coverage = `${unmanaged.managedUsers} of ${count(unmanaged.usersWithGrants, "user")} holding a role are managed by ${many ? "these stacks" : "this stack"}`;
+    const listed = unmanaged.grants.length > 0;
     const intro = unmanaged.error
-      ? md(unmanaged.error)
-      : `Coverage: ${coverage}. Grants no RoleAssignment or UserGroupMembership covers, privileged first:`;
+      ? prose(unmanaged.error)
+      : `${coverageText(unmanaged, many)}. ${listed ? "Grants no RoleAssignment or UserGroupMembership covers, privileged first:" : "Every grant is covered."}`;
     const items = unmanaged.grants.map((g) =>
       bullet([`${who(style, g.user)}: ${g.kind} ${who(style, g.item)}${g.privileged ? " **(privileged)**" : ""}`]),
     );

@@ -32,7 +32,9 @@ export const markdownStyle: Style = {
 type Format = Parameters<typeof styleText>[0];
 
 export function terminalStyle(colour: boolean): Style {
-  const paint = (format: Format) => (value: string) => (colour ? styleText(format, value) : value);
+  // We decide about colour (TTY, NO_COLOR) ourselves; newer Node versions would also check process.stdout.
+  const paint = (format: Format) => (value: string) =>
+    colour ? styleText(format, value, { validateStream: false }) : value;
   return {
     text: (value) => value,
     prose: (value) => value,

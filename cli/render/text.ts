@@ -5,7 +5,7 @@
 import type { Report, StackReport, UserSection } from "../report/schema";
 import { appText, deviceText, fixLines, grantText, itemText, otherText, settingText, userHead, who } from "./fragments";
 import { terminalStyle, type Style } from "./style";
-import { count } from "./words";
+import { count, coverageText } from "./words";
 
 function userLines(style: Style, report: Report, user: UserSection): string[] {
   const lines = [`  ${userHead(style, user)}`];
@@ -67,9 +67,7 @@ function stackLines(style: Style, report: Report, stack: StackReport): string[] 
     ]),
   );
   for (const unmanaged of stack.unmanaged ?? []) {
-    const intro =
-      unmanaged.error ??
-      `coverage: ${unmanaged.managedUsers} of ${count(unmanaged.usersWithGrants, "user")} holding a role are managed`;
+    const intro = unmanaged.error ?? coverageText(unmanaged, report.stacks.length > 1);
     block(`Unmanaged in OU ${unmanaged.orgId}`, [
       `  ${intro}`,
       ...unmanaged.grants.map(

@@ -38,3 +38,10 @@ export function fieldText(change: FieldChange): string {
   if (change.before === undefined) return `${change.field}: changed`;
   return `${change.field}: ${valueText(change.before)} → ${valueText(change.after)}`;
 }
+
+/** "Coverage: 2/3 users holding a role are managed by these stacks (67 %)" */
+export function coverageText(unmanaged: { managedUsers: number; usersWithGrants: number }, many: boolean): string {
+  const { managedUsers, usersWithGrants } = unmanaged;
+  const share = usersWithGrants === 0 ? "" : ` (${Math.round((100 * managedUsers) / usersWithGrants)} %)`;
+  return `Coverage: ${managedUsers}/${usersWithGrants} users holding a role are managed by ${many ? "these stacks" : "this stack"}${share}`;
+}

@@ -39,7 +39,9 @@ export async function finishReport(stacks: readonly StackInput[], options: Finis
   const notes = [...(options.notes ?? [])];
   for (const { report, credentials, missing } of stacks) {
     requestNames(report, credentials, resolver);
-    if (!credentials) notes.push(`names not resolved for stack ${report.stack}: ${missing ?? "no EnOS credentials"}`);
+    if (!credentials && report.status === "ok") {
+      notes.push(`names not resolved for stack ${report.stack}: ${missing ?? "no EnOS credentials"}`);
+    }
   }
   const book = await resolver.resolve(options.pool);
   notes.push(...book.notes);

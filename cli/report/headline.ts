@@ -44,8 +44,9 @@ export function reviewHeadline(reports: readonly StackReport[]): string {
   counted(parts, apps.filter((a) => a.action === "replace").length, (n) => `${count(n, "app")} replaced (new keys)`);
   counted(parts, apps.filter((a) => a.action === "delete").length, (n) => `${count(n, "app")} deleted`);
   counted(parts, apps.filter((a) => a.action === "update").length, (n) => `${count(n, "app")} updated`);
-  const items = apps.flatMap((a) => a.items).length;
-  counted(parts, items, (n) => `${count(n, "menu or permission", "menus and permissions")} changed`);
+  const items = apps.flatMap((a) => a.items);
+  counted(parts, items.filter((i) => i.kind === "menu").length, (n) => `${count(n, "menu")} changed`);
+  counted(parts, items.filter((i) => i.kind === "permission").length, (n) => `${count(n, "permission")} changed`);
   counted(parts, all(reports, (r) => r.other).length, (n) => `${count(n, "other change")}`);
   counted(parts, all(reports, (r) => r.policy).length, (n) => `${count(n, "policy violation")}`);
   const failed = reports.some((r) => r.status === "failed");
@@ -73,17 +74,16 @@ export function driftHeadline(reports: readonly StackReport[]): string {
   const apps = all(reports, (r) => r.apps);
   counted(parts, apps.filter((a) => a.action === "gone").length, (n) => `${count(n, "app")} deleted`);
   counted(parts, apps.filter((a) => a.action === "update" && drift(a)).length, (n) => `${count(n, "app")} changed`);
-  const items = apps.flatMap((a) => a.items).filter(drift);
-  counted(
-    parts,
-    items.filter((i) => i.action === "gone").length,
-    (n) => `${count(n, "menu or permission", "menus and permissions")} deleted`,
-  );
-  counted(
-    parts,
-    items.filter((i) => i.action !== "gone").length,
-    (n) => `${count(n, "menu or permission", "menus and permissions")} changed`,
-  );
+  // Menus and permissions deleted with their app are part of that app's deletion.
+  const items = apps
+    .filter((a) => a.action !== "gone")
+    .flatMap((a) => a.items)
+    .filter(drift);
+  for (const kind of ["menu", "permission"] as const) {
+    const mine = items.filter((i) => i.kind === kind);
+    counted(parts, mine.filter((i) => i.action === "gone").length, (n) => `${count(n, kind)} deleted`);
+    counted(parts, mine.filter((i) => i.action !== "gone").length, (n) => `${count(n, kind)} changed`);
+  }
   const devices = all(reports, (r) => r.devices).filter(drift);
   counted(parts, devices.filter((d) => d.action === "enable").length, (n) => `${count(n, "device")} re-enabled`);
   counted(parts, devices.filter((d) => d.action === "disable").length, (n) => `${count(n, "device")} disabled`);
@@ -102,6 +102,7 @@ export function driftHeadline(reports: readonly StackReport[]): string {
 export function driftCount(report: StackReport): number {
   const drift = (c: { cause: string; effect: string }) => c.cause === "drift" && c.effect !== "reported";
   return (
+    report.users.filter((s) => s.notes.some((note) => note.startsWith("left OU"))).length +
     report.users.flatMap((s) => s.changes).filter(drift).length +
     report.apps.filter(drift).length +
     report.apps.flatMap((a) => a.items).filter(drift).length +

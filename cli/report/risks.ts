@@ -84,7 +84,9 @@ function failureRisks(report: StackReport, many: boolean, risks: Risk[]): void {
     const what = blocked > 0 ? `${count(blocked, "change")} blocked: ` : "";
     risks.push({ code: "blocked", message: `${what}${first}${where(report, many)}` });
   } else if (report.status === "failed") {
-    risks.push({ code: "failed", message: `stack ${report.stack}: ${report.error ?? "failed"}` });
+    const error = report.error ?? "failed";
+    const message = error.includes(`'${report.stack}'`) ? error : `stack ${report.stack}: ${error}`;
+    risks.push({ code: "failed", message });
   }
   if (report.policy.length > 0) {
     risks.push({ code: "policy", message: `${count(report.policy.length, "policy violation")}${where(report, many)}` });

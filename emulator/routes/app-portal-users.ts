@@ -36,7 +36,7 @@ function readUserIds(body: Fields): ReadonlySet<string> | undefined {
   if (!Array.isArray(raw) || !raw.every((id) => typeof id === "string")) {
     throw invalid("userIds", "userIds must be an array of user ids");
   }
-  return new Set(raw as string[]);
+  return new Set(raw);
 }
 
 function roster(context: RouteContext): unknown {

@@ -185,3 +185,21 @@ export const DEMO_ACCOUNT = SERVICE_ACCOUNT;
 export function pathsOf(emulator: Emulator): string[] {
   return emulator.requestLog().map((entry) => `${entry.method} ${entry.path}`);
 }
+
+/**
+ * Emulator-made ids (app-7, menu-12, ...) by their keyword (app-energy-mgmt, menu-dashboard): the engine creates the
+ * two apps of the example in whichever order their registrations arrive, so the numbers differ between runs while
+ * the reports must not. Taken once after the `up`, so ids deleted later are still known.
+ */
+export function idAliases(emulator: Emulator): Map<string, string> {
+  const state = emulator.state();
+  const aliases = new Map<string, string>();
+  for (const app of state.apps) aliases.set(app.id, `app-${app.keyword ?? app.id}`);
+  for (const menu of state.menus) aliases.set(menu.id, `menu-${menu.keyword}`);
+  for (const permission of state.permissions) aliases.set(permission.id, `permission-${permission.keyword}`);
+  return aliases;
+}
+
+export function withAliases(text: string, aliases: ReadonlyMap<string, string>): string {
+  return text.replace(/\b(?:app|menu|permission)-\d+\b/g, (id) => aliases.get(id) ?? id);
+}
