@@ -96,9 +96,10 @@ async function run(operation: (onEvent: (event: EngineEvent) => void) => Promise
   return capture;
 }
 
-/** `pulumi preview [--refresh]` with its engine events. */
-export function preview(open: OpenStack, refresh: boolean): Promise<Capture> {
-  return run((onEvent) => open.stack.preview({ refresh, onEvent, color: "never" }));
+/** `pulumi preview [--refresh] [--policy-pack DIR ...]` with its engine events (policy events included). */
+export function preview(open: OpenStack, refresh: boolean, policyPacks: readonly string[] = []): Promise<Capture> {
+  const packs = policyPacks.length > 0 ? { policyPacks: [...policyPacks] } : {};
+  return run((onEvent) => open.stack.preview({ refresh, onEvent, color: "never", ...packs }));
 }
 
 /** `pulumi refresh --preview-only` with its engine events: what EnOS holds now, nothing written. */

@@ -26,6 +26,7 @@ interface ReviewOptions {
   stack: string | undefined;
   refresh: boolean;
   fromJson: string | undefined;
+  policyPacks: string[];
   format: Format;
   output: string | undefined;
   detailed: boolean;
@@ -40,6 +41,7 @@ function readOptions(argv: string[], io: CliIo): ReviewOptions | "help" {
     stack: { type: "string", short: "s" },
     "no-refresh": { type: "boolean" },
     "from-json": { type: "string" },
+    "policy-pack": { type: "string", multiple: true },
     format: { type: "string" },
     output: { type: "string", short: "o" },
     "detailed-exitcode": { type: "boolean" },
@@ -52,11 +54,15 @@ function readOptions(argv: string[], io: CliIo): ReviewOptions | "help" {
     parseArgs({ args: argv, options, strict: true, allowPositionals: false }),
   );
   if (values.help) return "help";
+  if (values["from-json"] !== undefined && values["policy-pack"] !== undefined) {
+    throw new CliError("--policy-pack needs a live preview", "drop --from-json (a saved preview has no policy events)");
+  }
   return {
     dir: path.resolve(io.cwd, values.cwd ?? "."),
     stack: values.stack,
     refresh: values["no-refresh"] !== true,
     fromJson: values["from-json"],
+    policyPacks: (values["policy-pack"] ?? []).map((dir) => path.resolve(io.cwd, dir)),
     format: formatOf(values.format, "review"),
     output: values.output,
     detailed: values["detailed-exitcode"] === true,
@@ -127,7 +133,8 @@ async function live(options: ReviewOptions, io: CliIo): Promise<Source> {
   if (options.stack === undefined) throw new CliError("no stack given", "pass --stack NAME (or --from-json FILE)");
   const open: OpenStack = await openStack(options.dir, options.stack, io.env);
   const config = await stackConfig(open);
-  return { capture: await preview(open, options.refresh), project: open.project, stack: open.name, config };
+  const capture = await preview(open, options.refresh, options.policyPacks);
+  return { capture, project: open.project, stack: open.name, config };
 }
 
 export async function review(argv: string[], io: CliIo): Promise<number> {

@@ -11,6 +11,7 @@ Input (one of):
 Options:
   --cwd DIR               the Pulumi project directory (default: .)
   --no-refresh            compare with the stack's state as stored, without refreshing it first
+  --policy-pack DIR       run the preview with this policy pack (repeatable); violations get their own section
   --format FORMAT         markdown (default, for a PR comment), json (schema cli/report.schema.json) or text
   --output FILE, -o FILE  write the report to FILE instead of stdout
   --detailed-exitcode     exit 0 no change, 2 permission changes, 3 other changes only (1 is always an error)

@@ -106,7 +106,10 @@ test("--from-json of the same preview saved with `pulumi preview --json` gives t
   const json = await project.cli(["review", "--from-json", "preview.json", "--format", "json"]);
   const report = expectValidReport(json.stdout) as { outcome: string; stats: { lookupCalls: number } };
   expect(report.outcome).toBe("permission-change");
-  expect(report.stats.lookupCalls).toBeLessThanOrEqual(3); // token + role list + roster
+  expect(report.stats.lookupCalls).toBe(3); // a token, the OU's role list, the user roster: nothing per user
+
+  const chinese = await project.cli(["review", "--from-json", "preview.json", "--locale", "zh_CN", "--format", "text"]);
+  expect(chinese.stdout).toContain("gains role 审计员 r-auditor");
 });
 
 test("a removal over maxRemovals is shown blocked with the guardrail's message; the review exits 1", async () => {

@@ -85,3 +85,24 @@ test("json is the report itself and matches the published schema", () => {
   const json = render(report([user(1)]), "json", false);
   expect(expectValidReport(json)).toEqual(JSON.parse(JSON.stringify(report([user(1)]))));
 });
+
+test("policy violations of the live preview get their own section and a risk flag", () => {
+  const withPolicy = report([]);
+  const urn = "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/enos:RoleAssignment::alice";
+  withPolicy.stacks[0]!.policy = [
+    {
+      policyPack: "enos-guardrails",
+      policy: "no-admin-grants",
+      enforcement: "mandatory",
+      message: "Organization Administrator may not be granted by code",
+      resource: { type: "RoleAssignment", name: "alice", urn },
+    },
+  ];
+  withPolicy.risks = [{ code: "policy", message: "1 policy violation" }];
+  const markdown = renderMarkdown(withPolicy);
+  expect(markdown).toContain("### Policy violations");
+  expect(markdown).toContain(
+    "- enos-guardrails/no-admin-grants (mandatory) on alice: Organization Administrator may not be granted by code",
+  );
+  expect(markdown).toContain("> - **policy**: 1 policy violation");
+});
