@@ -161,6 +161,8 @@ export async function drift(argv: string[], io: CliIo): Promise<number> {
       },
     );
     writeReport(report, options.format, options.output, io);
+    // The report has every failed stack's error; CI logs get one line each as well.
+    for (const stack of report.stacks) if (stack.error) io.stderr.write(`pulumi-enos drift: ${stack.error}\n`);
     return exitCodeOf(report.outcome, options.detailed);
   } finally {
     await pool.close();

@@ -192,7 +192,7 @@ function stackSections(report: Report, stack: StackReport): Section[] {
     "warnings",
   );
   if (sections.length === (many ? 1 : 0)) {
-    const none = report.command === "review" ? "No changes." : "No drift.";
+    const none = report.command === "review" ? "The preview changes nothing in EnOS." : "No drift.";
     sections.push({ head: [none, ""], items: [], more: () => "" });
   }
   return sections;

@@ -58,8 +58,8 @@ export interface GitopsProject {
   stack(name: string): Stack;
   /** Rewrites access/<stack>.json, starting from the example's own file when `fresh`. */
   editAccess(stack: string, edit: (access: Access) => void, fresh?: boolean): void;
-  /** Runs `pulumi-enos <argv>` in-process in the project directory. */
-  cli(argv: string[]): Promise<CliRun>;
+  /** Runs `pulumi-enos <argv>` in-process in the project directory (`extraEnv` over the project's environment). */
+  cli(argv: string[], extraEnv?: Record<string, string>): Promise<CliRun>;
   /** Runs a shell command (e.g. a workflow's `run:` line) in the project directory. */
   shell(command: string, extraEnv?: Record<string, string>): Promise<CliRun>;
   /** Every file the file backend holds, by path: what a drift run must leave byte-identical. */
@@ -157,12 +157,12 @@ export async function createGitopsProject(
       edit(access);
       fs.writeFileSync(accessFile(stack), JSON.stringify(access, null, 2));
     },
-    cli: async (argv) => {
+    cli: async (argv, extraEnv = {}) => {
       let stdout = "";
       let stderr = "";
       const code = await runCli(argv, {
         cwd: projectDir,
-        env,
+        env: { ...env, ...extraEnv },
         stdout: { write: (text: string) => (stdout += text) },
         stderr: { write: (text: string) => (stderr += text) },
         readStdin: async () => "",

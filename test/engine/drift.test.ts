@@ -138,7 +138,29 @@ test("an unknown stack beside a good one: that stack fails with a one-line error
   expect(demo?.users.map((u) => u.user.id)).toEqual(["u-alice", "u-bob", "u-carol"]);
   expect(nope).toMatchObject({ stack: "nope", status: "failed" });
   expect(nope?.error).toMatch(/^stack 'nope' not found in project enos-gitops: pass --stack/);
+  expect(run.stderr).toBe(`pulumi-enos drift: ${nope?.error}\n`);
   expectSnapshot("drift-unknown-stack.md", withAliases(normaliseCalls(renderMarkdown(report)), aliases));
+});
+
+test("EnOS unreachable or a backend that cannot be read: a one-line error naming the stack, nothing written", async () => {
+  const before = project.backendFiles();
+  project.emulator.faults.add({ route: { path: "/apim-token-service/*" }, kind: "reset", count: 1000 });
+  try {
+    const run = await project.cli(["drift", "--stack", "other", "--format", "json"]);
+    expect(run.code).toBe(1);
+    const [other] = (expectValidReport(run.stdout) as unknown as Report).stacks;
+    expect(other?.status).toBe("failed");
+    expect(other?.error).toMatch(/^stack 'other': the refresh failed: .*check that EnOS is reachable/);
+    expect(run.stderr.trim().split("\n")).toEqual([`pulumi-enos drift: ${other?.error}`]);
+  } finally {
+    project.emulator.faults.clear();
+  }
+  const locked = await project.cli(["drift", "--stack", "other"], { PULUMI_CONFIG_PASSPHRASE: "not the passphrase" });
+  expect(locked.code).toBe(1);
+  expect(locked.stderr).toMatch(
+    /^pulumi-enos drift: stack 'other': cannot read its config: .*: check PULUMI_CONFIG_PASSPHRASE/,
+  );
+  expect(project.backendFiles()).toEqual(before);
 });
 
 describe("bad input: one line naming the problem and the fix, exit 1, nothing written", () => {

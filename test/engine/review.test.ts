@@ -1,5 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { renderMarkdown } from "../../cli/render/markdown";
+import type { Report } from "../../cli/report/schema";
 import { expectValidReport } from "../support/report-json";
 import { expectSnapshot } from "../support/snapshots";
 import {
@@ -49,6 +51,7 @@ test("a preview with no change: exit 0 with --detailed-exitcode, outcome no-chan
     "GET /app-portal-service/v2.3/organization/userGroup/list",
   ]);
   expect(report["stats"]).toMatchObject({ lookupCalls: 0 });
+  expectSnapshot("review-no-change.md", renderMarkdown(report as unknown as Report));
 });
 
 const PULL_REQUEST = (access: Access) => {
