@@ -110,6 +110,15 @@ test("--from-json of the same preview saved with `pulumi preview --json` gives t
   const report = expectValidReport(json.stdout) as { outcome: string; stats: { lookupCalls: number } };
   expect(report.outcome).toBe("permission-change");
   expect(report.stats.lookupCalls).toBe(3); // a token, the OU's role list, the user roster: nothing per user
+  // nothing secret in any format: not the apps' secret keys (the saved preview has them as "[secret]"), not the
+  // service account's keys, which the review read from the stack config
+  const secrets = [
+    ...project.emulator.state().apps.map((app) => app.secretKey),
+    DEMO_ACCOUNT.secretKey,
+    DEMO_ACCOUNT.accessKey,
+  ];
+  for (const secret of secrets) expect(json.stdout + fromFile.stdout).not.toContain(secret);
+  expect(json.stdout).not.toMatch(/__provider|\[secret\]|ciphertext/);
 
   const chinese = await project.cli(["review", "--from-json", "preview.json", "--locale", "zh_CN", "--format", "text"]);
   expect(chinese.stdout).toContain("gains role 审计员 r-auditor");
