@@ -9,6 +9,27 @@ const patterns = (...groups) => groups.map(([group, message]) => ({ group, messa
 /** @param {...[string[], string]} groups */
 const restrict = (...groups) => ({ "no-restricted-imports": ["error", { patterns: patterns(...groups) }] });
 
+/**
+ * The command-line tools and the policy pack sit beside the sdk: they use the EnOS client and the lookups, never the
+ * provider's internals, the sdk's resource classes or the emulator.
+ * @param {string} who
+ * @returns {[string[], string]}
+ */
+const besideTheSdk = (who) => [
+  [
+    "**/provider/resources/*",
+    "**/provider/inputs",
+    "**/provider/inputs/*",
+    "**/provider/config",
+    "**/provider/context",
+    "**/provider/failures",
+    "**/sdk",
+    "**/sdk/*",
+    "**/emulator",
+    "**/emulator/*",
+  ],
+  `${who} uses provider/client and provider/lookups only, never provider internals`,
+];
 /** @type {[string[], string]} */
 const providerLayer = [["**/sdk/*", "**/emulator/*"], "the provider knows only the client below it"];
 /** @type {[string[], string]} */
@@ -104,17 +125,13 @@ module.exports = tseslint.config(
   },
   {
     files: ["policy/**/*.ts"],
-    rules: restrict([
-      [
-        "**/provider/resources/*",
-        "**/provider/inputs/*",
-        "**/provider/config",
-        "**/provider/context",
-        "**/sdk/*",
-        "**/emulator/*",
-      ],
-      "the policy pack uses the EnOS client and the lookups only, never provider internals",
-    ]),
+    rules: restrict(besideTheSdk("the policy pack")),
+  },
+  {
+    // The command line sits beside the sdk (design §2): it uses the EnOS client and the lookups, never the
+    // providers' internals, the sdk or the emulator.
+    files: ["cli/**/*.ts"],
+    rules: restrict(besideTheSdk("cli/ (review, drift)")),
   },
   {
     files: ["test/**/*.ts"],

@@ -17,6 +17,7 @@ const mutationSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("revoke-role"), userId: id, roleId: id }),
   z.object({ type: z.literal("grant-group"), userId: id, userGroupId: id }),
   z.object({ type: z.literal("revoke-group"), userId: id, userGroupId: id }),
+  z.object({ type: z.literal("remove-user"), userId: id, orgId: id }),
   z.object({ type: z.literal("delete-app"), appId: id }),
   z.object({ type: z.literal("rename-app"), appId: id, name }),
   z.object({ type: z.literal("delete-menu"), menuId: id }),
@@ -59,6 +60,19 @@ function grant(data: StateData, kind: GrantKind, userId: string, entryId: string
   setGrantedIds(data, kind, entry.orgId, userId, next);
 }
 
+/** A user taken out of an OU (console "Remove User"); inf: their role and group grants in that OU go with them. */
+function removeUser(data: StateData, userId: string, orgId: string): void {
+  const user = must(
+    data.users.find((candidate) => candidate.id === userId),
+    `user ${userId}`,
+  );
+  if (!user.orgIds.includes(orgId)) throw new MutationError(404, `user ${userId} is not in ${orgId}`);
+  user.orgIds = user.orgIds.filter((other) => other !== orgId);
+  const other = (grant: { orgId: string; userId: string }) => grant.orgId !== orgId || grant.userId !== userId;
+  data.roleGrants = data.roleGrants.filter(other);
+  data.groupGrants = data.groupGrants.filter(other);
+}
+
 function removeMenuTree(data: StateData, menuId: string): void {
   must(
     data.menus.find((menu) => menu.id === menuId),
@@ -96,6 +110,7 @@ const handlers: Handlers = {
   "revoke-role": (data, m) => grant(data, "role", m.userId, m.roleId, false),
   "grant-group": (data, m) => grant(data, "group", m.userId, m.userGroupId, true),
   "revoke-group": (data, m) => grant(data, "group", m.userId, m.userGroupId, false),
+  "remove-user": (data, m) => removeUser(data, m.userId, m.orgId),
   "delete-app": (data, m) => deleteApp(data, m.appId),
   "rename-app": (data, m) => {
     const app = must(

@@ -9,6 +9,7 @@ export const POLICIES = [
   "Authorize users in this OU",
   "Obtain all user permissions in the OU",
   "Obtain the ID and name of all roles in the OU",
+  "Obtain the ID, username, email, and phone number of all users in the OU",
   "Device Management Full Access",
   "Device Management Read",
 ] as const;

@@ -23,7 +23,13 @@ const serviceAccount = z.object({
   policies: z.array(z.enum(POLICIES)).optional(),
 });
 
-const user = z.object({ id: z.string().min(1), name: z.string(), orgIds: z.array(z.string()) });
+/** `email` is what the OU user roster returns beside the name (app-portal Get Organization User List). */
+const user = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  email: z.string().default(""),
+  orgIds: z.array(z.string()),
+});
 const role = z.object({ id: z.string().min(1), orgId: z.string().min(1), name: localeNames });
 const roleGrant = z.object({ orgId: z.string(), userId: z.string(), roleIds: z.array(z.string()) });
 const groupGrant = z.object({ orgId: z.string(), userId: z.string(), userGroupIds: z.array(z.string()) });

@@ -2,6 +2,7 @@ import { appRoutes } from "./app-service-apps";
 import { menuRoutes } from "./app-service-menus";
 import { permissionRoutes } from "./app-service-permissions";
 import { portalRoutes } from "./app-portal-grants";
+import { portalUserRoutes } from "./app-portal-users";
 import { connectRoutes } from "./connect";
 import type { Route } from "./route";
 import { tokenRoutes } from "./token";
@@ -13,5 +14,6 @@ export const allRoutes: readonly Route[] = [
   ...menuRoutes,
   ...permissionRoutes,
   ...portalRoutes,
+  ...portalUserRoutes,
   ...connectRoutes,
 ];

@@ -5,6 +5,7 @@
  */
 import { acquireDispatcher } from "./agent";
 import { createAppPortalApi, type AppPortalApi } from "./app-portal";
+import { createAppPortalUsersApi, type AppPortalUsersApi } from "./app-portal-users";
 import { createAppServiceApi, type AppServiceApi } from "./app-service";
 import { createConnectApi, type ConnectApi } from "./connect";
 import { createDebugLog } from "./debug";
@@ -16,6 +17,8 @@ import { SecretSet } from "./redact";
 export interface EnosClient {
   readonly appService: AppServiceApi;
   readonly appPortal: AppPortalApi;
+  /** The OU's user roster (app-portal Get Organization User List). */
+  readonly appPortalUsers: AppPortalUsersApi;
   readonly connect: ConnectApi;
   /** Releases this client's share of the governor and of the default Agent (closed with its last client). */
   close(): Promise<void>;
@@ -38,6 +41,7 @@ export function createEnosClient(options: ClientOptions): EnosClient {
   return {
     appService: createAppServiceApi(call),
     appPortal: createAppPortalApi(call),
+    appPortalUsers: createAppPortalUsersApi(call),
     connect: createConnectApi(call),
     close: async () => {
       governorLease.release();

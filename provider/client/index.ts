@@ -8,6 +8,7 @@ export type { I18n } from "./schema-helpers";
 export type { App, AppWrite, Menu, MenuWrite, Permission, PermissionWrite } from "./app-service-schemas";
 export type { AppServiceApi } from "./app-service";
 export type { AppPortalApi, NamedRef } from "./app-portal";
+export type { AppPortalUsersApi, OrganizationUser } from "./app-portal-users";
 export type { ConnectApi, Device, DeviceRef, DeviceStatus } from "./connect";
 export {
   EnosError,

@@ -71,6 +71,12 @@ const CASES: readonly Case[] = [
     body: { organizationId: DEMO.orgId, userIds: ["u-bob"] },
   },
   { method: "GET", path: `${PORTAL}/v2.3/organization/userGroup/list`, query: org },
+  {
+    method: "POST",
+    path: `${PORTAL}/v2.2/user/organization/roster`,
+    query: {},
+    body: { orgId: DEMO.orgId, pagination: { pageNo: 0, pageSize: 1000 } },
+  },
   { method: "GET", path: DEVICES, query: { ...org, action: "get", assetId: "a-turbine-7" } },
   { method: "POST", path: DEVICES, query: { ...org, action: "disable", assetId: "a-turbine-7" } },
 ];
