@@ -1,4 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refuseImport } from "./import-option";
+import { firstIssue, withProgramIssue } from "./program-issues";
+import { claimKeyword } from "./keyword-registry";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
 import provider from "./shims/app-permission";
@@ -48,6 +51,9 @@ export class AppPermission extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<unknown>;
 
   constructor(name: string, args: AppPermissionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, withOutputPlaceholders(args, OUTPUTS), opts, TYPE_MODULE, "AppPermission");
+    const refused = refuseImport("AppPermission", name, opts);
+    const issue = firstIssue(refused.issue, claimKeyword("AppPermission", name, args.appId, args.keyword));
+    const props = withProgramIssue(withOutputPlaceholders(args, OUTPUTS), issue);
+    super(provider, name, props, refused.opts, TYPE_MODULE, "AppPermission");
   }
 }

@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refuseImport } from "./import-option";
+import { withProgramIssue } from "./program-issues";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { DeviceIdentity } from "./types";
 import provider from "./shims/device-enablement";
@@ -60,6 +62,8 @@ export class DeviceEnablement extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<string>;
 
   constructor(name: string, args: DeviceEnablementArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, withOutputPlaceholders(args, OUTPUTS), opts, TYPE_MODULE, "DeviceEnablement");
+    const refused = refuseImport("DeviceEnablement", name, opts);
+    const props = withProgramIssue(withOutputPlaceholders(args, OUTPUTS), refused.issue);
+    super(provider, name, props, refused.opts, TYPE_MODULE, "DeviceEnablement");
   }
 }

@@ -1,4 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refuseImport } from "./import-option";
+import { firstIssue, withProgramIssue } from "./program-issues";
+import { claimKeyword } from "./keyword-registry";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import type { I18n, I18nInput } from "./types";
 import provider from "./shims/enos-app";
@@ -84,7 +87,10 @@ export class EnosApp extends pulumi.dynamic.Resource {
   declare readonly status: pulumi.Output<number>;
 
   constructor(name: string, args: EnosAppArgs, opts?: pulumi.CustomResourceOptions) {
-    const secretOpts = pulumi.mergeOptions(opts, { additionalSecretOutputs: ["secretKey"] });
-    super(provider, name, withOutputPlaceholders(args, OUTPUTS), secretOpts, TYPE_MODULE, "EnosApp");
+    const refused = refuseImport("EnosApp", name, opts);
+    const issue = firstIssue(refused.issue, claimKeyword("EnosApp", name, args.orgId, args.keyword));
+    const secretOpts = pulumi.mergeOptions(refused.opts, { additionalSecretOutputs: ["secretKey"] });
+    const props = withProgramIssue(withOutputPlaceholders(args, OUTPUTS), issue);
+    super(provider, name, props, secretOpts, TYPE_MODULE, "EnosApp");
   }
 }

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { ProgramIssue } from "./program-issues";
 
 // An exhaustive grant says "these ids are the user's whole set", so any other resource of the same kind for the same
 // (OU, user) fights it forever: two exhaustive ones remove each other's ids on every run, and an additive one's
 // ids are removed by the exhaustive one and put back by itself. The program
-// process sees every resource, so the check lives here rather than in the provider.
+// process sees every resource, so the check lives here rather than in the provider; the resource's check reports it.
 const targets = new Map<string, Target[]>();
 
 /** One grant resource as the registry sees it. */
@@ -18,7 +19,7 @@ export function rivalOf(self: Target, others: readonly Target[]): Target | undef
 }
 
 /**
- * Registers a grant resource of `kind` for its OU and user, and fails the program when it and another resource of
+ * Registers a grant resource of `kind` for its OU and user, and returns the issue when it and another resource of
  * `kind` for the same OU and user cannot both hold (one of them exhaustive).
  */
 export function claimExhaustiveTarget(
@@ -27,15 +28,16 @@ export function claimExhaustiveTarget(
   orgId: pulumi.Input<string> | undefined,
   userId: pulumi.Input<string>,
   exhaustive: pulumi.Input<boolean> | undefined,
-): void {
-  pulumi.all([orgId, userId, exhaustive]).apply(([org, user, isExhaustive]) => {
+): pulumi.Output<ProgramIssue | undefined> {
+  return pulumi.all([orgId, userId, exhaustive]).apply(([org, user, isExhaustive]) => {
     const ou = org ?? defaultOrgId() ?? "(default)";
     const key = `${kind}:${ou}/${user}`;
     const self = { name: resourceName, exhaustive: isExhaustive === true };
     const others = (targets.get(key) ?? []).filter((other) => other.name !== resourceName);
     const rival = rivalOf(self, others);
-    if (rival !== undefined) throw new Error(conflictMessage(kind, self, rival, user, ou));
+    if (rival !== undefined) return { property: "exhaustive", reason: conflictMessage(kind, self, rival, user, ou) };
     targets.set(key, [...others, self]);
+    return undefined;
   });
 }
 

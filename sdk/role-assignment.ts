@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refuseImport } from "./import-option";
+import { firstIssue, withProgramIssue } from "./program-issues";
 import { claimExhaustiveTarget } from "./exhaustive-registry";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import provider from "./shims/role-assignment";
@@ -54,7 +56,12 @@ export class RoleAssignment extends pulumi.dynamic.Resource {
   declare readonly managedRoleIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: RoleAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
-    claimExhaustiveTarget("RoleAssignment", name, args.orgId, args.userId, args.exhaustive);
-    super(provider, name, withOutputPlaceholders(args, OUTPUTS), opts, TYPE_MODULE, "RoleAssignment");
+    const refused = refuseImport("RoleAssignment", name, opts);
+    const issue = firstIssue(
+      refused.issue,
+      claimExhaustiveTarget("RoleAssignment", name, args.orgId, args.userId, args.exhaustive),
+    );
+    const props = withProgramIssue(withOutputPlaceholders(args, OUTPUTS), issue);
+    super(provider, name, props, refused.opts, TYPE_MODULE, "RoleAssignment");
   }
 }

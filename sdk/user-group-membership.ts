@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { refuseImport } from "./import-option";
+import { firstIssue, withProgramIssue } from "./program-issues";
 import { claimExhaustiveTarget } from "./exhaustive-registry";
 import { TYPE_MODULE, withOutputPlaceholders, type OwnOutputName } from "./resource-options";
 import provider from "./shims/user-group-membership";
@@ -54,8 +56,9 @@ export class UserGroupMembership extends pulumi.dynamic.Resource {
   declare readonly managedUserGroupIds: pulumi.Output<string[]>;
 
   constructor(name: string, args: UserGroupMembershipArgs, opts?: pulumi.CustomResourceOptions) {
-    claimExhaustiveTarget("UserGroupMembership", name, args.orgId, args.userId, args.exhaustive);
-    const props = withOutputPlaceholders(args, OUTPUTS);
-    super(provider, name, props, opts, TYPE_MODULE, "UserGroupMembership");
+    const refused = refuseImport("UserGroupMembership", name, opts);
+    const exhaustive = claimExhaustiveTarget("UserGroupMembership", name, args.orgId, args.userId, args.exhaustive);
+    const props = withProgramIssue(withOutputPlaceholders(args, OUTPUTS), firstIssue(refused.issue, exhaustive));
+    super(provider, name, props, refused.opts, TYPE_MODULE, "UserGroupMembership");
   }
 }

@@ -7,6 +7,7 @@ import { splitEngineKeys, type Props } from "./engine-keys";
 import { issuesToFailures, type CheckFailure } from "./issues";
 import { applyDefaultOrgId, type CheckDefaults } from "./org-id";
 import { inputKeysOf, outputKeysOf, type InputObject, type OutputShape, type ResourceSchema } from "./resource-schema";
+import { PROGRAM_ISSUE_KEY, programIssueFailures } from "./program-issue";
 
 /** What {@link checkInputs} returns: `inputs` when there are no failures, else only `failures`. */
 export interface CheckOutcome<T> {
@@ -28,7 +29,11 @@ export function checkInputs<S extends InputObject, O extends OutputShape>(
   news: Props,
   defaults: CheckDefaults,
 ): CheckOutcome<z.output<S>> {
-  const { engine, fields: raw } = splitEngineKeys(news);
+  const { engine: withIssue, fields: raw } = splitEngineKeys(news);
+  const programFailures = programIssueFailures(withIssue);
+  if (programFailures.length > 0) return { failures: programFailures };
+  // An issue still unknown at preview, or resolved to none, leaves no trace in the inputs the engine compares.
+  const { [PROGRAM_ISSUE_KEY]: _issue, ...engine } = withIssue;
   const { fields, failures: orgFailures } = applyDefaultOrgId(raw, defaults);
   const parsed = z.safeParse(schema.inputs, fields, { reportInput: true, error: fallbackRule });
   const mapping = { knownKeys: inputKeysOf(schema), outputKeys: outputKeysOf(schema) };

@@ -1,23 +1,64 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { createEngineStack, type EngineStack } from "./harness";
 
-jest.setTimeout(120_000);
+// Conflicts the sdk catches while the program runs: each fails the conflicting resource's check, so `pulumi preview`
+// fails with one message that names the resources and the fix, printed once, without a stack trace, before any EnOS
+// write, and in seconds (a program that throws would cost the engine tens of seconds to wind down).
+jest.setTimeout(240_000);
 
 let stack: EngineStack;
 
 beforeAll(async () => {
-  stack = await createEngineStack({ project: path.join(__dirname, "programs", "duplicate-exhaustive") });
+  stack = await createEngineStack({ project: path.join(__dirname, "programs", "program-checks") });
 });
 afterAll(async () => {
   await stack?.close();
 });
 
-test("two exhaustive RoleAssignments for one user fail the preview, naming both, before any write", async () => {
+/** Previews the program's `name` case and returns what the engine printed. */
+async function failedPreview(name: string): Promise<string> {
+  fs.writeFileSync(path.join(stack.projectDir, "case"), name);
+  stack.emulator.clearRequestLog();
   const [preview] = await stack.run({ op: "preview" });
   expect(preview?.ok).toBe(false);
-  const output = `${preview?.error}${preview?.stdout}${preview?.stderr}`;
-  expect(output).toMatch(/RoleAssignment 'alice-viewer' and 'alice-admin' are both exhaustive for user 'u-alice'/);
-  expect(output).toContain("exhaustive: false");
   const writes = stack.emulator.requestLog().filter((e) => e.method !== "GET" && !e.path.startsWith("/apim-token"));
   expect(writes).toEqual([]);
+  return `${preview?.stdout ?? ""}${preview?.stderr ?? ""}`;
+}
+
+/**
+ * The engine's diagnostics hold `message` exactly once (the live progress lines above them repeat every diagnostic),
+ * and the output holds no JavaScript stack frame.
+ */
+function expectPrintedOnce(output: string, message: RegExp): void {
+  const diagnostics = output.slice(output.indexOf("Diagnostics:"));
+  expect(output).toContain("Diagnostics:");
+  expect(diagnostics.match(new RegExp(message.source, "g")) ?? []).toHaveLength(1);
+  expect(output).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
+}
+
+test("two exhaustive RoleAssignments for one user fail the preview, naming both, before any write", async () => {
+  const output = await failedPreview("duplicate-exhaustive");
+  expectPrintedOnce(output, /RoleAssignment 'alice-viewer' and 'alice-admin' are both exhaustive for user 'u-alice'/);
+  expect(output).toContain("exhaustive: false");
+});
+
+test("two EnosApps with one keyword in an OU fail the preview, naming both and the fix", async () => {
+  const output = await failedPreview("duplicate-app-keyword");
+  expectPrintedOnce(output, /EnosApp 'energy-copy' and 'energy' both declare keyword 'energy-mgmt' in OU 'o-demo'/);
+  expect(output).toContain("EnosApp resource 'energy-copy': property keyword value {energy-mgmt} has a problem");
+  expect(output).toContain("Give each resource its own keyword");
+});
+
+test("two AppMenus with one keyword in a new app fail the preview, though the app's id is not known yet", async () => {
+  const output = await failedPreview("duplicate-menu-keyword");
+  expectPrintedOnce(output, /AppMenu 'overview-again' and 'overview' both declare keyword 'overview' in the same app/);
+});
+
+test("the import option fails the preview with a pointer to adopt, not the dynamic-provider host's crash", async () => {
+  const output = await failedPreview("import-option");
+  expectPrintedOnce(output, /EnosApp 'legacy': the `import` resource option/);
+  expect(output).toContain("set `adopt: true` instead");
+  expect(output).not.toContain("toJavaScript");
 });
