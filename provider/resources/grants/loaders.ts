@@ -30,7 +30,7 @@ export const grantLoadersFor = perClient((client: EnosClient): GrantLoaders => {
 /** The snapshot's answer when it has one, else the coalesced live read. */
 function snapshotFirst(snapshots: OuSnapshots, kind: GrantReadKind, read: BatchRead): BatchLoader<UserKey, string[]> {
   const live = loaderOver((orgId, userIds) => {
-    snapshots.noteLiveBatch(kind, orgId);
+    snapshots.noteLiveBatch(orgId);
     return read(orgId, userIds);
   });
   return {

@@ -2,7 +2,7 @@
  * The OU snapshot of the grant read path. The engine reads a stack's resources through a pool of `--parallel`
  * workers (default 4 x GOMAXPROCS; pulumi/pulumi pkg/engine/deployment_executor.go, refresh), each issuing its next
  * read when one completes, so coalescing what is in flight cannot beat about N/parallel calls. When reads of one OU
- * keep arriving after a live batch was sent (more than BURST_USERS distinct users of one kind: more than one
+ * keep arriving after a live batch was sent (more than BURST_USERS distinct reads of the OU: more than one
  * window's worth at the default parallelism), the whole OU is read instead: its roster (app-portal Get Organization
  * User List, 1,000 users a page) and one batch read (userRoles/roleList or getUsersUserGroupList) per 1,000 users;
  * every later read of that OU and kind is answered from it. Reads arriving all at once still make one live batch.
@@ -23,7 +23,7 @@ import { readMembers, type UserKey } from "./read-members";
 /** Which batch read a snapshot holds. */
 export type GrantReadKind = "roles" | "userGroups";
 
-/** Distinct users of one OU and kind read (with a live batch already sent) before the snapshot is taken. */
+/** Distinct (kind, user) reads of one OU, with a live batch already sent, before the OU is read whole. */
 export const BURST_USERS = 8;
 /** The largest OU read whole: 5 roster pages and 5 batch reads per kind. */
 export const MAX_SNAPSHOT_USERS = 5_000;
@@ -44,15 +44,17 @@ export function resetReadSnapshots(): void {
 export interface OuSnapshots {
   /** The snapshot's answer for `key`, counting the read towards a burst. */
   answer(kind: GrantReadKind, key: UserKey): Promise<SnapshotAnswer>;
-  /** A live batch read of `orgId` and `kind` is being sent (the reads did not all arrive at once). */
-  noteLiveBatch(kind: GrantReadKind, orgId: string): void;
+  /** A live batch read of `orgId` is being sent (reads arriving after it did not all arrive at once). */
+  noteLiveBatch(orgId: string): void;
 }
 
 interface OuState {
-  /** Users of the OU and kind read so far (towards the burst). */
-  seen: Record<GrantReadKind, Set<string>>;
+  /** `<kind>/<userId>` read so far (towards the burst). */
+  seen: Set<string>;
   /** Live batch reads sent so far. */
-  liveBatches: Record<GrantReadKind, number>;
+  liveBatches: number;
+  /** Reads kept arriving after a live batch: the OU is read whole, one kind at a time as its reads come. */
+  burst: boolean;
   /** The roster's user ids, undefined when the OU is too large or the roster could not be read. */
   roster?: Promise<readonly string[] | undefined>;
   members: Partial<Record<GrantReadKind, Promise<Map<string, string[]> | undefined>>>;
@@ -93,8 +95,9 @@ export function createOuSnapshots(client: EnosClient): OuSnapshots {
     let state = ous.get(orgId);
     if (state === undefined) {
       state = {
-        seen: { roles: new Set(), userGroups: new Set() },
-        liveBatches: { roles: 0, userGroups: 0 },
+        seen: new Set(),
+        liveBatches: 0,
+        burst: false,
         members: {},
         served: { roles: new Set(), userGroups: new Set() },
       };
@@ -131,9 +134,9 @@ export function createOuSnapshots(client: EnosClient): OuSnapshots {
     async answer(kind, key) {
       if (!servable(key)) return MISS;
       const state = stateOf(key.orgId);
-      state.seen[kind].add(key.userId);
-      const burst = state.liveBatches[kind] > 0 && state.seen[kind].size > BURST_USERS;
-      if (state.members[kind] === undefined && burst) {
+      state.seen.add(`${kind}/${key.userId}`);
+      state.burst ||= state.liveBatches > 0 && state.seen.size > BURST_USERS;
+      if (state.members[kind] === undefined && state.burst) {
         state.roster ??= readRoster(key.orgId);
         state.members[kind] = readKind(kind, key.orgId, state);
       }
@@ -144,8 +147,8 @@ export function createOuSnapshots(client: EnosClient): OuSnapshots {
       state.served[kind].add(key.userId);
       return { hit: true, ids: [...ids] };
     },
-    noteLiveBatch(kind, orgId) {
-      stateOf(orgId).liveBatches[kind] += 1;
+    noteLiveBatch(orgId) {
+      stateOf(orgId).liveBatches += 1;
     },
   };
 }
