@@ -1,8 +1,8 @@
 import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from "../../emulator";
 import { configure } from "../../provider/config";
 import { resetClient } from "../../provider/context";
-import { resetReadSnapshots } from "../../provider/resources/grants/ou-snapshot";
 import { resetClaims } from "../../provider/resources/kit/claims";
+import { resetReadSnapshots } from "../../provider/resources/kit/read-epoch";
 
 export const ORG = "o-demo";
 export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-secret-key" };

@@ -2,8 +2,8 @@
  * The OU snapshot of the grant read path. The engine reads a stack's resources through a pool of `--parallel`
  * workers (default 4 x GOMAXPROCS; pulumi/pulumi pkg/engine/deployment_executor.go, refresh), each issuing its next
  * read when one completes, so coalescing what is in flight cannot beat about N/parallel calls. When reads of one OU
- * keep arriving after a live batch was sent (more than BURST_USERS distinct reads of the OU: more than one
- * window's worth at the default parallelism), the whole OU is read instead: its roster (app-portal Get Organization
+ * keep arriving after a live batch was sent (more than BURST_USERS distinct reads of the OU: the engine's
+ * reads trickle in a few per coalescing window, so waiting for more only adds live calls), the whole OU is read instead: its roster (app-portal Get Organization
  * User List, 1,000 users a page) and one batch read (userRoles/roleList or getUsersUserGroupList) per 1,000 users;
  * every later read of that OU and kind is answered from it. Reads arriving all at once still make one live batch.
  *
@@ -18,13 +18,14 @@
  * since reading it whole could cost more calls than the stack's own reads.
  */
 import type { EnosClient, WriteNotice } from "../../client";
+import { readEpoch } from "../kit/read-epoch";
 import { readMembers, type UserKey } from "./read-members";
 
 /** Which batch read a snapshot holds. */
 export type GrantReadKind = "roles" | "userGroups";
 
 /** Distinct (kind, user) reads of one OU, with a live batch already sent, before the OU is read whole. */
-export const BURST_USERS = 8;
+export const BURST_USERS = 4;
 /** The largest OU read whole: 5 roster pages and 5 batch reads per kind. */
 export const MAX_SNAPSHOT_USERS = 5_000;
 
@@ -32,14 +33,6 @@ export const MAX_SNAPSHOT_USERS = 5_000;
 export type SnapshotAnswer = { hit: true; ids: string[] } | { hit: false };
 
 const MISS: SnapshotAnswer = { hit: false };
-
-/** Bumped by {@link resetReadSnapshots}: snapshots of an older epoch are dropped. */
-let epoch = 0;
-
-/** Forgets every snapshot, as a new provider process would (tests that model a later engine operation). */
-export function resetReadSnapshots(): void {
-  epoch += 1;
-}
 
 export interface OuSnapshots {
   /** The snapshot's answer for `key`, counting the read towards a burst. */
@@ -74,7 +67,7 @@ function writtenUser(write: WriteNotice): string | undefined {
 /** The snapshots of `client`'s OUs (build one per client). */
 export function createOuSnapshots(client: EnosClient): OuSnapshots {
   const ous = new Map<string, OuState>();
-  let ousEpoch = epoch;
+  let ousEpoch = readEpoch();
   /** Users this process wrote (or tried to): never answered from a snapshot again. */
   const written = new Set<string>();
   /** Any app-portal write without a user in its body: stop answering from snapshots altogether. */
@@ -88,9 +81,9 @@ export function createOuSnapshots(client: EnosClient): OuSnapshots {
   const servable = (key: UserKey) => !unknownWrite && !written.has(userKeyOf(key.orgId, key.userId));
 
   function stateOf(orgId: string): OuState {
-    if (ousEpoch !== epoch) {
+    if (ousEpoch !== readEpoch()) {
       ous.clear();
-      ousEpoch = epoch;
+      ousEpoch = readEpoch();
     }
     let state = ous.get(orgId);
     if (state === undefined) {
