@@ -1,4 +1,4 @@
-import type { Emulator } from "../../emulator";
+import type { Emulator, StateData } from "../../emulator";
 import { clientFor } from "../../provider/context";
 import { roleAssignmentProvider as roles } from "../../provider/resources/grants/role-assignment";
 import { userGroupMembershipProvider as groups } from "../../provider/resources/grants/user-group-membership";
@@ -36,15 +36,17 @@ const propsOf = (result: unknown): Record<string, unknown> => (result as { props
 
 describe("a refresh of 1,000 RoleAssignments and 1,000 UserGroupMemberships at the engine's pace", () => {
   let emulator: Emulator;
+  let seed: StateData;
   beforeAll(async () => {
     emulator = await startProviderEmulator();
     const base = emulator.state();
-    emulator.reseed({
+    seed = {
       ...base,
       users: [...base.users, ...userIds.map((id) => ({ id, name: id, email: "", orgIds: [ORG] }))],
       roleGrants: [...base.roleGrants, ...userIds.map((userId) => ({ orgId: ORG, userId, roleIds: ["r-viewer"] }))],
       groupGrants: [...base.groupGrants, ...userIds.map((userId) => ({ orgId: ORG, userId, userGroupIds: ["g-ops"] }))],
-    });
+    };
+    emulator.reseed(seed);
   });
   afterAll(() => stopProviderEmulator(emulator));
   beforeEach(() => {
@@ -117,5 +119,29 @@ describe("a refresh of 1,000 RoleAssignments and 1,000 UserGroupMemberships at t
       "POST /app-portal-service/v2.2/userGroup/getUsersUserGroupList",
       "POST /app-portal-service/v2.2/userRoles/roleList",
     ]);
+  });
+
+  test("without the roster permission the reads stay live and coalesced, and right", async () => {
+    const withoutRoster = [
+      "Authorize users in this OU",
+      "Obtain all user permissions in the OU",
+      "Obtain the ID and name of all roles in the OU",
+    ] as const;
+    emulator.reseed({
+      ...seed,
+      serviceAccounts: seed.serviceAccounts.map((account) => ({ ...account, policies: [...withoutRoster] })),
+    });
+    try {
+      const users = userIds.slice(0, 100);
+      const { result, calls } = await callsDuring(emulator, () => asTheEngineSends(readsOf(users)));
+      expect(calls.filter((call) => call.endsWith("/roster"))).toHaveLength(1);
+      expect(calls.length).toBeGreaterThan(10);
+      expect(result.map((one) => Object.keys(propsOf(one)).length > 0)).toEqual(users.flatMap(() => [true, true]));
+      expect(result.filter((_, index) => index % 2 === 0).map((one) => propsOf(one)["assignedRoleIds"])).toEqual(
+        users.map(() => ["r-viewer"]),
+      );
+    } finally {
+      emulator.reseed(seed);
+    }
   });
 });
