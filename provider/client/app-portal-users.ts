@@ -20,6 +20,11 @@ export interface AppPortalUsersApi {
    * EnOS versions that document it (preview docs); older ones ignore it, so the result is filtered here too.
    */
   listOrganizationUsers(orgId: string, options?: { userIds?: readonly string[] }): Promise<OrganizationUser[]>;
+  /**
+   * Every user of the OU when it has at most `maxUsers` (judged from the first page's `totalElements`, else from
+   * the pages read), undefined when it has more: then no further page is read.
+   */
+  listOrganizationUsersUpTo(orgId: string, maxUsers: number): Promise<OrganizationUser[] | undefined>;
 }
 
 const PATH = "/app-portal-service/v2.2/user/organization/roster";
@@ -35,31 +40,49 @@ const rosterSchema = z
     total: page.pagination?.totalElements,
   }));
 
+/** The pages of the roster, read until the last one or until `stop(users so far, total)` says so. */
+async function readPages(
+  call: Caller,
+  orgId: string,
+  wanted: ReadonlySet<string> | undefined,
+  stop: (users: number, total: number | undefined) => boolean,
+): Promise<{ users: OrganizationUser[]; complete: boolean }> {
+  const users: OrganizationUser[] = [];
+  for (let pageNo = 0; ; pageNo += 1) {
+    const body = {
+      orgId,
+      pagination: { pageNo, pageSize: ROSTER_PAGE_SIZE, sorters: [] },
+      ...(wanted === undefined ? {} : { userIds: [...wanted] }),
+    };
+    const page = await call({
+      family: "app-portal",
+      method: "POST",
+      path: PATH,
+      body,
+      idempotent: true,
+      schema: rosterSchema,
+    });
+    users.push(...page.users);
+    const seen = (pageNo + 1) * ROSTER_PAGE_SIZE;
+    if (page.users.length < ROSTER_PAGE_SIZE || (page.total !== undefined && seen >= page.total)) {
+      return { users, complete: true };
+    }
+    if (stop(users.length, page.total)) return { users, complete: false };
+  }
+}
+
 /** The roster API over `call`. */
 export function createAppPortalUsersApi(call: Caller): AppPortalUsersApi {
   return {
     async listOrganizationUsers(orgId, options = {}) {
       const wanted = options.userIds === undefined ? undefined : new Set(options.userIds);
-      const users: OrganizationUser[] = [];
-      for (let pageNo = 0; ; pageNo += 1) {
-        const body = {
-          orgId,
-          pagination: { pageNo, pageSize: ROSTER_PAGE_SIZE, sorters: [] },
-          ...(wanted === undefined ? {} : { userIds: [...wanted] }),
-        };
-        const page = await call({
-          family: "app-portal",
-          method: "POST",
-          path: PATH,
-          body,
-          idempotent: true,
-          schema: rosterSchema,
-        });
-        users.push(...page.users);
-        const seen = (pageNo + 1) * ROSTER_PAGE_SIZE;
-        if (page.users.length < ROSTER_PAGE_SIZE || (page.total !== undefined && seen >= page.total)) break;
-      }
+      const { users } = await readPages(call, orgId, wanted, () => false);
       return wanted === undefined ? users : users.filter((user) => wanted.has(user.userId));
+    },
+    async listOrganizationUsersUpTo(orgId, maxUsers) {
+      const tooMany = (users: number, total: number | undefined) => (total ?? users) > maxUsers;
+      const { users, complete } = await readPages(call, orgId, undefined, tooMany);
+      return complete && users.length <= maxUsers ? users : undefined;
     },
   };
 }

@@ -66,7 +66,15 @@ function batchRead(call: Caller, path: string, schema: z.ZodType<Map<string, str
 function assign(call: Caller, path: string, idsKey: "roleIds" | "userGroupIds") {
   return async (orgId: string, userId: string, ids: string[]): Promise<void> => {
     const body = { organizationId: orgId, userId, [idsKey]: ids };
-    await call({ family: "app-portal", method: "POST", path, body, idempotent: true, schema: acknowledged });
+    await call({
+      family: "app-portal",
+      method: "POST",
+      path,
+      body,
+      idempotent: true,
+      schema: acknowledged,
+      write: true,
+    });
   };
 }
 

@@ -61,11 +61,19 @@ function writes<W, T>(call: Caller, resource: Resource, schema: z.ZodType<T, unk
   const family = "app-service" as const;
   return {
     create: (orgId: string, w: W) =>
-      call({ family, method: "POST", path, query: { orgId }, body: body(w), idempotent: false, schema }),
+      call({ family, method: "POST", path, query: { orgId }, body: body(w), idempotent: false, schema, write: true }),
     update: (orgId: string, w: W) =>
-      call({ family, method: "PUT", path, query: { orgId }, body: body(w), idempotent: true, schema }),
+      call({ family, method: "PUT", path, query: { orgId }, body: body(w), idempotent: true, schema, write: true }),
     remove: async (orgId: string, id: string) => {
-      await call({ family, method: "DELETE", path, query: { orgId, id }, idempotent: true, schema: acknowledged });
+      await call({
+        family,
+        method: "DELETE",
+        path,
+        query: { orgId, id },
+        idempotent: true,
+        schema: acknowledged,
+        write: true,
+      });
     },
   };
 }

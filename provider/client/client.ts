@@ -11,8 +11,22 @@ import { createConnectApi, type ConnectApi } from "./connect";
 import { createDebugLog } from "./debug";
 import { acquireGovernor } from "./governor";
 import { resolveOptions, type ClientOptions } from "./options";
-import { createCaller } from "./pipeline";
+import type { ServiceFamily } from "./envelope";
+import type { HttpMethod } from "./http";
+import { createCaller, type Caller } from "./pipeline";
+import type { QueryParams } from "./signing";
 import { SecretSet } from "./redact";
+
+/** A write this client is about to send. */
+export interface WriteNotice {
+  family: ServiceFamily;
+  method: HttpMethod;
+  path: string;
+  query: QueryParams | undefined;
+  body: unknown;
+  /** Settles (never rejects) once the write has an outcome, so a read that raced it can be dropped too. */
+  settled: Promise<void>;
+}
 
 export interface EnosClient {
   readonly appService: AppServiceApi;
@@ -20,6 +34,11 @@ export interface EnosClient {
   /** The OU's user roster (app-portal Get Organization User List). */
   readonly appPortalUsers: AppPortalUsersApi;
   readonly connect: ConnectApi;
+  /**
+   * Calls `listener` with every write (appendRoles, a menu update, ...) just before it is sent, whatever its
+   * outcome; returns the unsubscribe. The read path uses it to drop what a write of this process may change.
+   */
+  onWrite(listener: (write: WriteNotice) => void): () => void;
   /** Releases this client's share of the governor and of the default Agent (closed with its last client). */
   close(): Promise<void>;
 }
@@ -31,18 +50,33 @@ export function createEnosClient(options: ClientOptions): EnosClient {
   const governorLease = acquireGovernor(resolved.apiUrl, limits, resolved.clock);
   const dispatcherLease = acquireDispatcher(resolved.apiUrl, resolved.dispatcher);
   const secrets = new SecretSet(resolved.secretKey);
-  const call = createCaller({
+  const listeners = new Set<(write: WriteNotice) => void>();
+  const send = createCaller({
     options: resolved,
     dispatcher: dispatcherLease.dispatcher,
     governor: governorLease.governor,
     secrets,
     debugLog: createDebugLog(resolved.log, secrets),
   });
+  const call: Caller = (spec) => {
+    if (spec.write !== true || listeners.size === 0) return send(spec);
+    let done = () => {};
+    const settled = new Promise<void>((resolve) => (done = resolve));
+    const { family, method, path, query, body } = spec;
+    listeners.forEach((listener) => listener({ family, method, path, query, body, settled }));
+    const sent = send(spec);
+    sent.then(done, done);
+    return sent;
+  };
   return {
     appService: createAppServiceApi(call),
     appPortal: createAppPortalApi(call),
     appPortalUsers: createAppPortalUsersApi(call),
     connect: createConnectApi(call),
+    onWrite: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close: async () => {
       governorLease.release();
       await dispatcherLease.release();

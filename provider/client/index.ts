@@ -1,7 +1,7 @@
 /**
  * The EnOS HTTP client: the bottom layer of the provider. Knows nothing about Pulumi.
  */
-export { createEnosClient, type EnosClient } from "./client";
+export { createEnosClient, type EnosClient, type WriteNotice } from "./client";
 export type { ClientOptions } from "./options";
 export type { Clock } from "./clock";
 export type { I18n } from "./schema-helpers";

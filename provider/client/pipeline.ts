@@ -29,6 +29,8 @@ export interface CallSpec<T> {
   body?: unknown;
   idempotent: boolean;
   schema: z.ZodType<T, unknown>;
+  /** The call changes EnOS state: write observers (the read path's snapshots) hear of it before it is sent. */
+  write?: boolean;
 }
 
 /** Performs a call through the whole pipeline and returns its validated `data`. */

@@ -341,7 +341,11 @@ describe("RoleAssignment read coalescing", () => {
     });
   });
   afterAll(() => stopProviderEmulator(emulator));
-  beforeEach(() => emulator.reset());
+  // Each test is a refresh of its own (a new provider process in the engine).
+  beforeEach(() => {
+    emulator.reset();
+    nextDeployment();
+  });
 
   const propsOf = (userId: string) => ({ orgId: ORG, userId, roleIds: ["r-viewer"], exhaustive: false });
 

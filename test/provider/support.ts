@@ -2,6 +2,7 @@ import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntr
 import { configure } from "../../provider/config";
 import { resetClient } from "../../provider/context";
 import { resetClaims } from "../../provider/resources/kit/claims";
+import { resetReadSnapshots } from "../../provider/resources/kit/read-epoch";
 
 export const ORG = "o-demo";
 export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-secret-key" };
@@ -10,6 +11,7 @@ export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-
 export async function startProviderEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const emulator = await startEmulator({ port: 0, ...options });
   resetClaims(); // each test file is a deployment of its own
+  resetReadSnapshots();
   const config: Record<string, string> = {
     "enos:apiUrl": emulator.url,
     "enos:accessKey": SERVICE_ACCOUNT.accessKey,
@@ -35,6 +37,7 @@ export async function stopProviderEmulator(emulator: Emulator | undefined): Prom
  */
 export function nextDeployment(): void {
   resetClaims();
+  resetReadSnapshots();
 }
 
 /** The EnOS calls in the log, token calls left out, as "METHOD /path" (query dropped): what tests count. */

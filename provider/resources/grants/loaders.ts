@@ -1,19 +1,14 @@
 /**
- * The coalesced read path of RoleAssignment and UserGroupMembership: every read of a user's roles (groups) goes
- * through one loader per client, so the reads the engine makes at once during a refresh merge into one
- * userRoles/roleList (getUsersUserGroupList) call per OU and 1,000 users.
+ * The read path of RoleAssignment and UserGroupMembership: a read is answered from the OU snapshot when a burst of
+ * reads of that OU made one (ou-snapshot.ts), else it goes through one coalescing loader per client, so the reads
+ * in flight at once merge into one userRoles/roleList (getUsersUserGroupList) call per OU and 1,000 users.
  */
-import { createBatchLoader, isNotFound, type BatchLoader, type EnosClient } from "../../client";
+import { createBatchLoader, type BatchLoader, type EnosClient } from "../../client";
 import { perClient } from "../kit/per-client";
+import { createOuSnapshots, type GrantReadKind, type OuSnapshots } from "./ou-snapshot";
+import { readMembers, type BatchRead, type UserKey } from "./read-members";
 
-/** One user in one OU. */
-export interface UserKey {
-  orgId: string;
-  userId: string;
-}
-
-/** userId -> ids, for some users of one OU (a batch endpoint of app-portal). */
-type BatchRead = (orgId: string, userIds: string[]) => Promise<Map<string, string[]>>;
+export { readMembers, type UserKey } from "./read-members";
 
 /** The two grant loaders of a client. `load` yields undefined for a user who is not in the OU. */
 export interface GrantLoaders {
@@ -22,10 +17,29 @@ export interface GrantLoaders {
 }
 
 /** The loaders of `client`, built on first use. */
-export const grantLoadersFor = perClient((client: EnosClient): GrantLoaders => ({
-  roles: loaderOver((orgId, userIds) => client.appPortal.getUsersRoles(orgId, userIds)),
-  userGroups: loaderOver((orgId, userIds) => client.appPortal.getUsersUserGroups(orgId, userIds)),
-}));
+export const grantLoadersFor = perClient((client: EnosClient): GrantLoaders => {
+  const snapshots = createOuSnapshots(client);
+  return {
+    roles: snapshotFirst(snapshots, "roles", (orgId, userIds) => client.appPortal.getUsersRoles(orgId, userIds)),
+    userGroups: snapshotFirst(snapshots, "userGroups", (orgId, userIds) =>
+      client.appPortal.getUsersUserGroups(orgId, userIds),
+    ),
+  };
+});
+
+/** The snapshot's answer when it has one, else the coalesced live read. */
+function snapshotFirst(snapshots: OuSnapshots, kind: GrantReadKind, read: BatchRead): BatchLoader<UserKey, string[]> {
+  const live = loaderOver((orgId, userIds) => {
+    snapshots.noteLiveBatch(orgId);
+    return read(orgId, userIds);
+  });
+  return {
+    async load(key) {
+      const answer = await snapshots.answer(kind, key);
+      return answer.hit ? answer.ids : live.load(key);
+    },
+  };
+}
 
 function loaderOver(read: BatchRead): BatchLoader<UserKey, string[]> {
   return createBatchLoader<UserKey, string[]>(
@@ -49,24 +63,4 @@ function loaderOver(read: BatchRead): BatchLoader<UserKey, string[]> {
     },
     { keyOf: (key) => `${key.orgId}/${key.userId}` },
   );
-}
-
-/**
- * One batch read; users the service omits are absent from the result. The API answers 31404 for the WHOLE batch
- * when one user is not in the OU, so a failing batch is split in halves until the missing users are isolated
- * (each answering 31404 alone): about 2·log2(n) extra calls per missing user, instead of one call per user.
- */
-export async function readMembers(read: BatchRead, orgId: string, userIds: string[]): Promise<Map<string, string[]>> {
-  try {
-    return await read(orgId, userIds);
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-    if (userIds.length <= 1) return new Map();
-    const middle = Math.ceil(userIds.length / 2);
-    const halves = await Promise.all([
-      readMembers(read, orgId, userIds.slice(0, middle)),
-      readMembers(read, orgId, userIds.slice(middle)),
-    ]);
-    return new Map(halves.flatMap((half) => [...half]));
-  }
 }

@@ -5,6 +5,13 @@
  *
  * Each key's call is settled on its own, so one deleted app (31404 on its menu list) does not fail the reads of
  * menus of other apps that happened to share the batch window.
+ *
+ * The engine's `--parallel` workers send a refresh's reads a few at a time, so one list call per window would still
+ * read the same list many times. Once a list has been read live KEEP_AFTER_LIVE_READS times (its reads keep
+ * arriving), the next live read of it is kept and answers later reads, until this process writes to the list's OU:
+ * a kept list is dropped when such a write is sent and again when it is answered (a list read while it was in
+ * flight may not show it), so it never hides a change of this process. A provider process serves one engine
+ * operation (grants/ou-snapshot.ts), so a kept list is never older than the operation. Failed reads are not kept.
  */
 import {
   createBatchLoader,
@@ -15,6 +22,7 @@ import {
   type Permission,
 } from "../../client";
 import { perClient } from "../kit/per-client";
+import { readEpoch } from "../kit/read-epoch";
 
 /** The app whose items a menu or permission list covers. */
 export interface AppScope {
@@ -37,16 +45,62 @@ function settledBatch<K, V>(fetch: (key: K) => Promise<V>): (keys: K[]) => Promi
   };
 }
 
+/** Live reads of one list (since the last write to its OU) after which the next one is kept. */
+export const KEEP_AFTER_LIVE_READS = 2;
+
+interface ListState {
+  orgId: string;
+  liveReads: number;
+  kept?: Promise<readonly unknown[]>;
+}
+
+/** `read()` of the list `key` of `orgId`, kept as the file comment says. */
+function keptLists(client: EnosClient) {
+  const lists = new Map<string, ListState>();
+  let epoch = readEpoch();
+  client.onWrite((write) => {
+    if (write.family !== "app-service") return;
+    const orgId = write.query?.["orgId"];
+    const drop = () => {
+      for (const [key, list] of lists) if (typeof orgId !== "string" || list.orgId === orgId) lists.delete(key);
+    };
+    drop();
+    void write.settled.then(drop);
+  });
+  return <T>(orgId: string, key: string, read: () => Promise<T[]>): Promise<T[]> => {
+    if (epoch !== readEpoch()) {
+      lists.clear();
+      epoch = readEpoch();
+    }
+    const id = `${key}@${orgId}`;
+    const list = lists.get(id) ?? { orgId, liveReads: 0 };
+    lists.set(id, list);
+    if (list.kept === undefined) {
+      const live = read();
+      list.liveReads += 1;
+      if (list.liveReads <= KEEP_AFTER_LIVE_READS) return live;
+      list.kept = live;
+      live.catch(() => lists.get(id) === list && lists.delete(id));
+    }
+    return (list.kept as Promise<T[]>).then((items) => [...items]);
+  };
+}
+
 const loadersOf = perClient((client: EnosClient) => {
   const api = client.appService;
+  const keep = keptLists(client);
   return {
-    apps: createBatchLoader(settledBatch((orgId: string) => api.listApps(orgId))),
+    apps: createBatchLoader(settledBatch((orgId: string) => keep(orgId, "apps", () => api.listApps(orgId)))),
     menus: createBatchLoader(
-      settledBatch((scope: AppScope) => api.listMenus(scope.orgId, scope.appId)),
+      settledBatch((scope: AppScope) =>
+        keep(scope.orgId, `menus/${scope.appId}`, () => api.listMenus(scope.orgId, scope.appId)),
+      ),
       { keyOf: scopeKey },
     ),
     permissions: createBatchLoader(
-      settledBatch((scope: AppScope) => api.listPermissions(scope.orgId, scope.appId)),
+      settledBatch((scope: AppScope) =>
+        keep(scope.orgId, `permissions/${scope.appId}`, () => api.listPermissions(scope.orgId, scope.appId)),
+      ),
       { keyOf: scopeKey },
     ),
   };

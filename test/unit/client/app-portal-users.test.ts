@@ -47,4 +47,13 @@ describe("app-portal user roster", () => {
     expect(users.map((one) => one.userId)).toEqual(["u2", "u3"]);
     expect(bodies[0]?.["userIds"]).toEqual(["u2", "u3", "u9"]);
   });
+
+  it("reads an OU whole up to a size, and stops after the first page of a larger one", async () => {
+    const page0 = Array.from({ length: 1000 }, (_, n) => user(n));
+    roster(h, [page0, [user(1000)]], 1001);
+    expect(await h.client.appPortalUsers.listOrganizationUsersUpTo("o1", 5000)).toHaveLength(1001);
+    const bodies = roster(h, [page0], 5001);
+    expect(await h.client.appPortalUsers.listOrganizationUsersUpTo("o1", 5000)).toBeUndefined();
+    expect(bodies).toHaveLength(1);
+  });
 });
