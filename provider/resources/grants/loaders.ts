@@ -18,12 +18,14 @@ export interface GrantLoaders {
 
 /** The loaders of `client`, built on first use. */
 export const grantLoadersFor = perClient((client: EnosClient): GrantLoaders => {
-  const snapshots = createOuSnapshots(client);
+  const reads: Record<GrantReadKind, BatchRead> = {
+    roles: (orgId, userIds) => client.appPortal.getUsersRoles(orgId, userIds),
+    userGroups: (orgId, userIds) => client.appPortal.getUsersUserGroups(orgId, userIds),
+  };
+  const snapshots = createOuSnapshots(client, reads);
   return {
-    roles: snapshotFirst(snapshots, "roles", (orgId, userIds) => client.appPortal.getUsersRoles(orgId, userIds)),
-    userGroups: snapshotFirst(snapshots, "userGroups", (orgId, userIds) =>
-      client.appPortal.getUsersUserGroups(orgId, userIds),
-    ),
+    roles: snapshotFirst(snapshots, "roles", reads.roles),
+    userGroups: snapshotFirst(snapshots, "userGroups", reads.userGroups),
   };
 });
 

@@ -19,7 +19,7 @@
  */
 import type { EnosClient, WriteNotice } from "../../client";
 import { readEpoch } from "../kit/read-epoch";
-import { readMembers, type UserKey } from "./read-members";
+import { readMembers, type BatchRead, type UserKey } from "./read-members";
 
 /** Which batch read a snapshot holds. */
 export type GrantReadKind = "roles" | "userGroups";
@@ -64,8 +64,8 @@ function writtenUser(write: WriteNotice): string | undefined {
   return userKeyOf(body.organizationId, body.userId);
 }
 
-/** The snapshots of `client`'s OUs (build one per client). */
-export function createOuSnapshots(client: EnosClient): OuSnapshots {
+/** The snapshots of `client`'s OUs (build one per client), read with the grant loaders' own batch `reads`. */
+export function createOuSnapshots(client: EnosClient, reads: Record<GrantReadKind, BatchRead>): OuSnapshots {
   const ous = new Map<string, OuState>();
   let ousEpoch = readEpoch();
   /** Users this process wrote (or tried to): never answered from a snapshot again. */
@@ -112,12 +112,8 @@ export function createOuSnapshots(client: EnosClient): OuSnapshots {
   async function readKind(kind: GrantReadKind, orgId: string, state: OuState) {
     const userIds = await state.roster;
     if (userIds === undefined || userIds.length === 0) return undefined;
-    const read =
-      kind === "roles"
-        ? (org: string, ids: string[]) => client.appPortal.getUsersRoles(org, ids)
-        : (org: string, ids: string[]) => client.appPortal.getUsersUserGroups(org, ids);
     try {
-      return await readMembers(read, orgId, [...userIds]);
+      return await readMembers(reads[kind], orgId, [...userIds]);
     } catch {
       return undefined;
     }
