@@ -2,7 +2,7 @@ import type { TokenStore } from "./auth";
 import type { FaultRegistry } from "./faults";
 import type { ReplayGuard } from "./replay-guard";
 import type { RequestLog } from "./request-log";
-import type { AppendRolesMode, Route } from "./routes/route";
+import type { GrantWriteModes, Route } from "./routes/route";
 import type { Store } from "./state";
 
 /** The parts of one running emulator, shared by the HTTP server, the admin API and the in-process handle. */
@@ -16,7 +16,7 @@ export interface EmulatorCore {
   readonly routes: readonly Route[];
   readonly clock: () => number;
   readonly auth: boolean;
-  readonly appendRolesMode: AppendRolesMode;
+  readonly grantModes: GrantWriteModes;
 }
 
 /** Back to the seed, with no faults and an empty request log (tokens stay valid). */

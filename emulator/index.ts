@@ -7,12 +7,12 @@ import { applyMutation, type Mutation } from "./mutations";
 import { ReplayGuard } from "./replay-guard";
 import { RequestLog, type RequestLogEntry } from "./request-log";
 import { allRoutes } from "./routes";
-import type { AppendRolesMode } from "./routes/route";
+import type { GrantWriteMode } from "./routes/route";
 import { createListener } from "./server";
 import { loadSeed, Store } from "./state";
 import { parseState, type SeedData, type StateData } from "./state-schema";
 
-export type { AppendRolesMode } from "./routes/route";
+export type { AppendRolesMode, GrantWriteMode } from "./routes/route";
 export type { Fault, FaultSpec } from "./faults";
 export type { Mutation } from "./mutations";
 export { MutationError } from "./mutations";
@@ -52,8 +52,13 @@ export interface EmulatorOptions {
    * Switch it off only for a client that cannot yet send a fresh timestamp on every token request. @default true
    */
   tokenReplayCheck?: boolean;
-  /** appendRoles semantics: "overwrite" (newest docs) or "additive" (older docs). @default "overwrite" */
-  appendRolesMode?: AppendRolesMode;
+  /**
+   * appendRoles/removeRoles semantics: "overwrite" (newest docs), "additive" (older docs; held ids ignored) or
+   * "additive-strict" (31408 on a held id, 31404 on removing an unheld one). @default "overwrite"
+   */
+  appendRolesMode?: GrantWriteMode;
+  /** appendUserGroups/removeUserGroups semantics, the same three readings. @default "additive" */
+  appendUserGroupsMode?: GrantWriteMode;
   /** Epoch-ms clock for token expiry, timestamps and skew checks (tests inject one). @default Date.now */
   clock?: () => number;
   /** Random source for probabilistic faults. @default Math.random */
@@ -96,7 +101,10 @@ function createCore(options: EmulatorOptions): EmulatorCore {
     routes: allRoutes,
     clock,
     auth: options.auth ?? true,
-    appendRolesMode: options.appendRolesMode ?? "overwrite",
+    grantModes: {
+      role: options.appendRolesMode ?? "overwrite",
+      group: options.appendUserGroupsMode ?? "additive",
+    },
   };
 }
 

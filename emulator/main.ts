@@ -1,10 +1,20 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { startEmulator, type AppendRolesMode, type EmulatorOptions } from "./index";
+import { startEmulator, type EmulatorOptions, type GrantWriteMode } from "./index";
 
 const USAGE = `usage: enos-emulator [--port 8088] [--host 127.0.0.1] [--seed file.json] [--state-file state.json]
-                     [--insecure-no-auth] [--append-roles overwrite|additive] [--token-lifetime seconds]
+                     [--insecure-no-auth] [--append-roles overwrite|additive|additive-strict]
+                     [--append-user-groups overwrite|additive|additive-strict] [--token-lifetime seconds]
                      [--allow-token-replay]`;
+
+const GRANT_WRITE_MODES: readonly GrantWriteMode[] = ["overwrite", "additive", "additive-strict"];
+
+/** The value of a grant-mode flag, or an error naming the flag and the accepted values. */
+function grantMode(flag: string, value: string): GrantWriteMode {
+  const mode = GRANT_WRITE_MODES.find((one) => one === value);
+  if (mode === undefined) throw new Error(`--${flag} must be one of ${GRANT_WRITE_MODES.join(", ")}; got "${value}"`);
+  return mode;
+}
 
 function readOptions(): EmulatorOptions {
   const { values } = parseArgs({
@@ -15,6 +25,7 @@ function readOptions(): EmulatorOptions {
       "state-file": { type: "string" },
       "insecure-no-auth": { type: "boolean", default: false },
       "append-roles": { type: "string", default: "overwrite" },
+      "append-user-groups": { type: "string", default: "additive" },
       "token-lifetime": { type: "string", default: "7200" },
       "allow-token-replay": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -24,8 +35,6 @@ function readOptions(): EmulatorOptions {
     console.log(USAGE);
     process.exit(0);
   }
-  const mode = values["append-roles"];
-  if (mode !== "overwrite" && mode !== "additive") throw new Error(`--append-roles must be overwrite or additive`);
   const port = Number(values.port);
   const lifetime = Number(values["token-lifetime"]);
   if (!Number.isInteger(port) || port < 0) throw new Error(`--port must be an integer >= 0`);
@@ -34,7 +43,8 @@ function readOptions(): EmulatorOptions {
     port,
     host: values.host,
     auth: !values["insecure-no-auth"],
-    appendRolesMode: mode satisfies AppendRolesMode,
+    appendRolesMode: grantMode("append-roles", values["append-roles"]),
+    appendUserGroupsMode: grantMode("append-user-groups", values["append-user-groups"]),
     tokenLifetimeSeconds: lifetime,
     tokenReplayCheck: !values["allow-token-replay"],
     ...(values.seed === undefined ? {} : { seed: values.seed }),
@@ -59,7 +69,8 @@ async function main(): Promise<void> {
       `  service account: accessKey=${account.accessKey} secretKey=${account.secretKey} orgId=${account.orgId}`,
     );
   console.log(
-    `  auth: ${options.auth === false ? "OFF (--insecure-no-auth)" : "on"}; appendRoles: ${options.appendRolesMode}`,
+    `  auth: ${options.auth === false ? "OFF (--insecure-no-auth)" : "on"}; appendRoles: ${options.appendRolesMode}; ` +
+      `appendUserGroups: ${options.appendUserGroupsMode}`,
   );
   const account = state.serviceAccounts[0];
   if (account) console.log(`  get a token: ${tokenCurl(emulator.url, account.accessKey, account.secretKey)}`);

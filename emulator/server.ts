@@ -100,10 +100,10 @@ function serve(core: EmulatorCore, call: Call, fault: Fault | undefined): Outcom
     const error = invalid("body", "request body is not valid JSON");
     return { status: 200, body: errorBody(route.service, toWireError(route.service, error)) };
   }
-  const { store, tokens, replays, clock, appendRolesMode } = core;
+  const { store, tokens, replays, clock, grantModes } = core;
   const { headers } = call.request;
   const neededPolicies = route.policy?.(call.query) ?? [];
-  const context = { ...call, headers, body, caller, store, tokens, replays, clock, appendRolesMode, neededPolicies };
+  const context = { ...call, headers, body, caller, store, tokens, replays, clock, grantModes, neededPolicies };
   const reply = runRoute(route, context);
   // The change is committed; the client only loses the answer (a clean close, as a proxy timing out would).
   return fault?.kind === "commit-then-drop" ? "close" : reply;

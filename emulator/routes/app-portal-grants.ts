@@ -1,5 +1,6 @@
 import { grantedIds, setGrantedIds, type GrantKind } from "../grants";
 import { needs, type PolicyRule } from "../policies";
+import { ServiceError } from "../service-error";
 import { readIdList, requireString } from "../validation";
 import {
   catalogEntries,
@@ -10,7 +11,7 @@ import {
   requireCatalogIds,
   requireMembers,
 } from "./app-portal-shared";
-import type { Route, RouteContext } from "./route";
+import type { GrantWriteMode, Route, RouteContext } from "./route";
 
 /** Batch reads accept at most 1,000 userIds (Get Users Role List). */
 const MAX_USERS = 1000;
@@ -19,12 +20,43 @@ const MAX_GRANT_IDS = Number.MAX_SAFE_INTEGER;
 
 const idsField = (kind: GrantKind) => (kind === "role" ? "roleIds" : "userGroupIds");
 
-type Change = "overwrite" | "add" | "remove";
+type Change = "append" | "remove";
+
+/** Whose grants of which kind a call changes. */
+interface Grant {
+  kind: GrantKind;
+  userId: string;
+}
+
+/** The held-id entity of the strict refusals: "organization.user.role" / "organization.user.userGroup". */
+const heldEntity = (kind: GrantKind) => (kind === "role" ? "organization.user.role" : "organization.user.userGroup");
+
+/**
+ * The user's set after `change`, under the endpoint's mode (route.ts GrantWriteMode). additive-strict refuses the
+ * whole call, changing nothing: 31408 `<held entity>.already.existed` for an append listing a held id, 31404
+ * `<held entity>.not.exist` for a remove listing an id the user does not hold.
+ */
+function nextGrants(mode: GrantWriteMode, grant: Grant, change: Change, current: string[], ids: string[]): string[] {
+  const held = new Set(current);
+  if (mode === "additive-strict") {
+    const offending = ids.find((id) => (change === "append" ? held.has(id) : !held.has(id)));
+    if (offending !== undefined) throw strictRefusal(grant, change, offending);
+  }
+  if (change === "remove") return current.filter((id) => !ids.includes(id));
+  return mode === "overwrite" ? ids : [...current, ...ids];
+}
+
+function strictRefusal({ kind, userId }: Grant, change: Change, id: string): ServiceError {
+  const noun = kind === "role" ? "role" : "user group";
+  return change === "append"
+    ? new ServiceError("exists", heldEntity(kind), `user '${userId}' already holds ${noun} '${id}'`)
+    : new ServiceError("not-found", heldEntity(kind), `user '${userId}' does not hold ${noun} '${id}'`);
+}
 
 /**
  * appendRoles / removeRoles / appendUserGroups / removeUserGroups: body {organizationId*, userId*, <ids>*[]} -> true.
- * Every id must exist in the OU (31404) and the user must belong to it (31404). inf: removing an id the user does
- * not hold is not an error; an empty id list is 31400 (the field is required).
+ * Every id must exist in the OU (31404) and the user must belong to it (31404), checked before the mode's own rule.
+ * inf: an empty id list is 31400 (the field is required).
  */
 function changeGrants(context: RouteContext, kind: GrantKind, change: Change): boolean {
   const { body, orgId } = orgFromBody(context);
@@ -34,8 +66,7 @@ function changeGrants(context: RouteContext, kind: GrantKind, change: Change): b
   requireCatalogIds(context, kind, orgId, ids);
   const { data } = context.store;
   const current = grantedIds(data, kind, orgId, userId);
-  const next =
-    change === "overwrite" ? ids : change === "add" ? [...current, ...ids] : current.filter((id) => !ids.includes(id));
+  const next = nextGrants(context.grantModes[kind], { kind, userId }, change, current, ids);
   setGrantedIds(data, kind, orgId, userId, next);
   context.store.commit();
   return true;
@@ -98,14 +129,13 @@ export const portalRoutes: readonly Route[] = [
     const { perUser, entries } = batchRead(context, "role");
     return { usersUserRoles: perUser.map(({ userId, ids }) => ({ userId, roleIds: ids })), userRoles: entries };
   }),
-  // Newest docs: appendRoles OVERWRITES the user's roles; older docs read as additive (emulator switch).
-  post("/v2.2/role/appendRoles", AUTHORIZE, (context) =>
-    changeGrants(context, "role", context.appendRolesMode === "overwrite" ? "overwrite" : "add"),
-  ),
+  // Newest docs: appendRoles OVERWRITES the user's roles; older docs read as additive; strict is a third reading
+  // (emulator switch --append-roles, default overwrite).
+  post("/v2.2/role/appendRoles", AUTHORIZE, (context) => changeGrants(context, "role", "append")),
   post("/v2.2/role/removeRoles", AUTHORIZE, (context) => changeGrants(context, "role", "remove")),
-  // inf: appendUserGroups adds to the user's groups; the docs say only "assign" (overwrite is documented for
-  // appendRoles alone, and only in the newest docs).
-  post("/v2.2/userGroup/appendUserGroups", AUTHORIZE, (context) => changeGrants(context, "group", "add")),
+  // inf: the docs say only "assign" for appendUserGroups (overwrite is documented for appendRoles alone, and only in
+  // the newest docs), so additive is the default reading (switch --append-user-groups).
+  post("/v2.2/userGroup/appendUserGroups", AUTHORIZE, (context) => changeGrants(context, "group", "append")),
   post("/v2.2/userGroup/removeUserGroups", AUTHORIZE, (context) => changeGrants(context, "group", "remove")),
   post("/v2.2/userGroup/getUsersUserGroupList", READ_USERS, (context) => {
     const { perUser, entries } = batchRead(context, "group");

@@ -6,8 +6,24 @@ import { denied, deniedPolicy, notFound } from "../service-error";
 import type { ReplayGuard } from "../replay-guard";
 import type { Store } from "../state";
 
-/** How appendRoles treats the user's existing roles (Assign User Roles: newest docs overwrite, 2.3.0 just "assign"). */
-export type AppendRolesMode = "overwrite" | "additive";
+/**
+ * How an append endpoint (appendRoles, appendUserGroups) treats the ids the user already holds, and how strict its
+ * remove endpoint is. The docs leave it open (emulator README, "Grant write modes"): "overwrite" replaces the user's
+ * set with the listed ids (Assign User Roles, newest docs); "additive" adds them and ignores held ones (the 2.3.0 text
+ * just says "assign"); "additive-strict" adds them but refuses the call with 31408 `<entity>.already.existed` when a
+ * listed id is already held (31408 is app-portal's documented "already exists" code), and the matching remove refuses
+ * an id the user does not hold with 31404.
+ */
+export type GrantWriteMode = "overwrite" | "additive" | "additive-strict";
+
+/** The grant write mode of appendRoles/removeRoles. */
+export type AppendRolesMode = GrantWriteMode;
+
+/** The grant write mode of each grant kind's endpoints. */
+export interface GrantWriteModes {
+  readonly role: GrantWriteMode;
+  readonly group: GrantWriteMode;
+}
 
 /** Everything a handler may read; handlers are synchronous and call `store.commit()` after they mutate. */
 export interface RouteContext {
@@ -26,7 +42,7 @@ export interface RouteContext {
   /** null when the 1001 replay check is switched off. */
   readonly replays: ReplayGuard | null;
   readonly clock: () => number;
-  readonly appendRolesMode: AppendRolesMode;
+  readonly grantModes: GrantWriteModes;
   /** The policies that let this call through (any one suffices; [] = none needed), from the route's rule. */
   readonly neededPolicies: readonly Policy[];
 }

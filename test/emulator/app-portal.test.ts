@@ -1,4 +1,4 @@
-import type { Emulator } from "../../emulator";
+import type { Emulator, EmulatorOptions } from "../../emulator";
 import { DEMO, PORTAL, setup, type TestClient } from "./support";
 
 type Named = Array<{ id: string; name: string }>;
@@ -158,17 +158,91 @@ describe("app-portal roles and user groups", () => {
   });
 });
 
-describe("appendRoles in additive mode (older docs)", () => {
-  it("adds the given roles to the user's existing ones", async () => {
-    const { emulator, client } = await setup({ appendRolesMode: "additive" });
-    try {
-      const body = { organizationId: DEMO.orgId, userId: "u-bob", roleIds: ["r-operator"] };
-      expect((await client.call("POST", `${V22}/role/appendRoles`, { body })).body.data).toBe(true);
-      const query = { orgId: DEMO.orgId, userId: "u-bob" };
-      const reply = await client.call<{ roles: Named }>("GET", `${V22}/user/role/assignedList`, { query });
-      expect(reply.body.data.roles.map((role) => role.id)).toEqual(["r-operator", "r-viewer"]);
-    } finally {
-      await emulator.close();
-    }
+type Mode = NonNullable<EmulatorOptions["appendRolesMode"]>;
+
+/** The two grant kinds: their endpoints, id field, strict-refusal key, and a held / an unheld id of u-alice. */
+const KINDS = [
+  {
+    kind: "roles",
+    option: "appendRolesMode",
+    append: "/role/appendRoles",
+    remove: "/role/removeRoles",
+    field: "roleIds",
+    entity: "organization.user.role",
+    held: "r-org-admin",
+    other: "r-viewer",
+  },
+  {
+    kind: "user groups",
+    option: "appendUserGroupsMode",
+    append: "/userGroup/appendUserGroups",
+    remove: "/userGroup/removeUserGroups",
+    field: "userGroupIds",
+    entity: "organization.user.userGroup",
+    held: "g-eng",
+    other: "g-ops",
+  },
+] as const;
+
+/**
+ * Whether appending [held, other] to u-alice (seed: r-org-admin; g-eng) is accepted, and the answer of removing
+ * `other`, which she does not hold, in each mode.
+ */
+const MODES: ReadonlyArray<[Mode, { heldAppend: true | 31408; unheldRemove: true | 31404 }]> = [
+  ["overwrite", { heldAppend: true, unheldRemove: true }],
+  ["additive", { heldAppend: true, unheldRemove: true }],
+  ["additive-strict", { heldAppend: 31408, unheldRemove: 31404 }],
+];
+
+describe.each(KINDS)("$kind grant writes per mode", (spec) => {
+  describe.each(MODES)("%s", (mode, expected) => {
+    let emulator: Emulator;
+    let client: TestClient;
+    beforeAll(async () => {
+      ({ emulator, client } = await setup({ [spec.option]: mode }));
+    });
+    beforeEach(() => emulator.reset());
+    afterAll(() => emulator.close());
+
+    const write = (path: string, ids: string[]) =>
+      client.call("POST", `${V22}${path}`, {
+        body: { organizationId: DEMO.orgId, userId: "u-alice", [spec.field]: ids },
+      });
+    const held = () => {
+      const state = emulator.state();
+      const grants =
+        spec.kind === "roles"
+          ? state.roleGrants.find((g) => g.userId === "u-alice")?.roleIds
+          : state.groupGrants.find((g) => g.userId === "u-alice")?.userGroupIds;
+      return [...(grants ?? [])].sort();
+    };
+
+    it("appends a held and a new id, or refuses the whole call when strict", async () => {
+      const reply = await write(spec.append, [spec.held, spec.other]);
+      if (expected.heldAppend === 31408) {
+        expect(reply.body).toMatchObject({ code: 31408, message: `${spec.entity}.already.existed` });
+        expect(held()).toEqual([spec.held]); // nothing changed
+      } else {
+        expect(reply.body).toMatchObject({ code: 0, data: true });
+        expect(held()).toEqual([spec.held, spec.other].sort());
+      }
+    });
+
+    it("appends only new ids without complaint, keeping the held ones unless it overwrites", async () => {
+      expect((await write(spec.append, [spec.other])).body).toMatchObject({ code: 0, data: true });
+      expect(held()).toEqual(mode === "overwrite" ? [spec.other] : [spec.held, spec.other].sort());
+    });
+
+    it("removes a held id in every mode, and an unheld one as the mode says", async () => {
+      const unheld = await write(spec.remove, [spec.other]);
+      if (expected.unheldRemove === 31404) {
+        expect(unheld.body).toMatchObject({ code: 31404, message: `${spec.entity}.not.exist` });
+      } else {
+        expect(unheld.body).toMatchObject({ code: 0, data: true });
+      }
+      expect(held()).toEqual([spec.held]);
+      expect((await write(spec.remove, [spec.held])).body).toMatchObject({ code: 0, data: true });
+      expect(held()).toEqual([]);
+    });
   });
 });
