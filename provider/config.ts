@@ -8,11 +8,14 @@
 import { ConfigError } from "./client/errors";
 import {
   API_URL_RULE,
+  GRANT_WRITE_MODE_RULE,
+  GRANT_WRITE_MODES,
   NUMBER_RULES,
   USER_SETTINGS,
   howToSet,
   isValidNumber,
   parseApiUrl,
+  type GrantWriteModeSetting,
   type UserSettingKey,
 } from "./client/settings";
 
@@ -34,6 +37,8 @@ export interface EnosSettings {
   readonly maxRetries?: number;
   readonly maxConcurrentRequests?: number;
   readonly maxRequestsPerSecond?: number;
+  /** How grant writes treat held ids (README "Grants"); absent = "auto" (learned from the first writes). */
+  readonly grantWriteMode?: GrantWriteModeSetting;
   /** A description with `secretKey` redacted (JSON.stringify and util.inspect redact it too). */
   toString(): string;
 }
@@ -69,7 +74,7 @@ function lookup(key: UserSettingKey, config: ConfigSource | undefined, env: Node
   return fromEnv ? { value: fromEnv, source: `environment variable ${variable}` } : undefined;
 }
 
-/** Quotes the bad value: only URL and number settings are format-checked, so the secret key never gets here. */
+/** Quotes the bad value: only URL, number and mode settings are format-checked, so the secret key never gets here. */
 function invalid(key: UserSettingKey, rule: string, raw: Raw, detail = ""): ConfigError {
   const problem = `must be ${rule}; got ${JSON.stringify(raw.value)} (from ${raw.source})${detail}`;
   return new ConfigError(`enos:${key}`, howToSet(key), problem);
@@ -79,6 +84,12 @@ function apiUrlOf(raw: Raw): string {
   const parsed = parseApiUrl(raw.value);
   if ("problem" in parsed) throw invalid("apiUrl", API_URL_RULE, raw, `: it ${parsed.problem}`);
   return parsed.url;
+}
+
+function grantWriteModeOf(raw: Raw): GrantWriteModeSetting {
+  const mode = GRANT_WRITE_MODES.find((one) => one === raw.value);
+  if (mode === undefined) throw invalid("grantWriteMode", GRANT_WRITE_MODE_RULE, raw);
+  return mode;
 }
 
 function numberOf(key: NumberKey, raw: Raw): number {
@@ -101,6 +112,8 @@ export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.Pr
     const raw = lookup(key, config, env);
     if (raw) settings[key] = numberOf(key, raw);
   }
+  const mode = lookup("grantWriteMode", config, env);
+  if (mode) settings.grantWriteMode = grantWriteModeOf(mode);
   return redacting(settings);
 }
 
@@ -141,7 +154,7 @@ let configured: ReadonlyMap<string, unknown> | undefined;
  * the settings it resolves to, so a bad value fails on the first call. `configure(undefined)` forgets it.
  */
 export function configure(config: ConfigSource | undefined, env: NodeJS.ProcessEnv = process.env): EnosSettings {
-  const keys = [...STRING_KEYS, ...NUMBER_KEYS].map((key) => `enos:${key}`);
+  const keys = [...STRING_KEYS, ...NUMBER_KEYS, "grantWriteMode"].map((key) => `enos:${key}`);
   const snapshot = config ? new Map(keys.map((k) => [k, config.get(k)])) : undefined;
   const settings = resolveSettings(snapshot && { get: (k) => snapshot.get(k) }, env);
   configured = snapshot;

@@ -23,6 +23,7 @@ export const USER_SETTINGS = {
   maxRetries: { placeholder: "<n>", env: "ENOS_MAX_RETRIES" },
   maxConcurrentRequests: { placeholder: "<n>", env: "ENOS_MAX_CONCURRENT_REQUESTS" },
   maxRequestsPerSecond: { placeholder: "<n>", env: "ENOS_MAX_REQUESTS_PER_SECOND" },
+  grantWriteMode: { placeholder: "<auto|overwrite|additive|additive-strict>", env: "ENOS_GRANT_WRITE_MODE" },
 } as const satisfies Record<string, UserSetting>;
 
 export type UserSettingKey = keyof typeof USER_SETTINGS;
@@ -51,6 +52,17 @@ export function orgIdOrDefault<T>(given: T | undefined, configured: string | und
 
 /** How to give a resource its OU, in every message about a missing one. */
 export const HOW_TO_SET_ORG_ID = `set \`orgId\` on the resource, or ${howToSet("orgId")}`;
+
+/**
+ * How the gateway's appendRoles / appendUserGroups treat ids the user already holds (README "Grants"): learned from
+ * the first writes (`auto`), or pinned by a user who knows it. A provider setting: the client never reads it.
+ */
+export const GRANT_WRITE_MODES = ["auto", "overwrite", "additive", "additive-strict"] as const;
+
+export type GrantWriteModeSetting = (typeof GRANT_WRITE_MODES)[number];
+
+/** The grantWriteMode rule, for messages. */
+export const GRANT_WRITE_MODE_RULE = `one of ${GRANT_WRITE_MODES.join(", ")}`;
 
 /** What a valid number of one numeric option is. */
 export interface NumberRule {

@@ -64,6 +64,16 @@ describe("resolveSettings", () => {
     expect(resolveSettings(stackConfig({ orgId: "o-1", "myproj:orgId": "o-2" }), {}).orgId).toBeUndefined();
   });
 
+  it("reads enos:grantWriteMode (absent = auto, learned), from config or ENOS_GRANT_WRITE_MODE", () => {
+    expect(resolveSettings(stackConfig({}), {}).grantWriteMode).toBeUndefined();
+    expect(resolveSettings(stackConfig({ "enos:grantWriteMode": "additive-strict" }), {}).grantWriteMode).toBe(
+      "additive-strict",
+    );
+    expect(resolveSettings(undefined, { ENOS_GRANT_WRITE_MODE: "overwrite" }).grantWriteMode).toBe("overwrite");
+    configure(stackConfig({ "enos:grantWriteMode": "additive" }), {});
+    expect(currentSettings({}).grantWriteMode).toBe("additive");
+  });
+
   it("accepts numeric values from a typed config", () => {
     expect(resolveSettings(stackConfig({ "enos:timeoutMs": 1500 }), {}).timeoutMs).toBe(1500);
   });
@@ -78,6 +88,13 @@ describe("resolveSettings", () => {
     ["enos:maxRetries", { "enos:maxRetries": "1.5" }, {}, ["integer >= 0"]],
     ["enos:maxConcurrentRequests", {}, { ENOS_MAX_CONCURRENT_REQUESTS: "0" }, ["positive integer"]],
     ["enos:maxRequestsPerSecond", { "enos:maxRequestsPerSecond": "fast" }, {}, ["positive number"]],
+    [
+      "enos:grantWriteMode",
+      { "enos:grantWriteMode": "append" },
+      {},
+      ['one of auto, overwrite, additive, additive-strict; got "append"'],
+    ],
+    ["enos:grantWriteMode", {}, { ENOS_GRANT_WRITE_MODE: "Strict" }, ["ENOS_GRANT_WRITE_MODE"]],
   ])("names %s for an invalid value (case %#)", (key, config, env, fragments) => {
     const error = configError(() => resolveSettings(stackConfig(config), env));
     expect(error.key).toBe(key);

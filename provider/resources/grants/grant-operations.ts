@@ -5,6 +5,7 @@
  * only listed ids are added, and ids dropped from the list are removed. Protected ids are never removed.
  */
 import type { EnosClient } from "../../client";
+import { currentSettings } from "../../config";
 import { clientFor } from "../../context";
 import { messageOf, partialCreateError } from "../../failures";
 import { claimIds, unclaimedIds } from "../kit/claims";
@@ -22,6 +23,7 @@ import {
   type GrantNames,
   type GrantOutputs,
 } from "./grant-fields";
+import { behaviourFor, type GrantEndpoint } from "./behaviour-cache";
 import type { UserKey } from "./loaders";
 import { withGrantLock } from "./lock";
 import {
@@ -41,6 +43,8 @@ export interface GrantKind<L extends string, P extends string, A extends string,
   /** "role" or "user group", for messages. */
   noun: string;
   names: GrantNames<L, P, A, M>;
+  /** Which endpoints it writes through: what is learned of their behaviour is kept per OU and endpoint. */
+  endpoint: GrantEndpoint;
   /** Reads (coalesced) and writes of one user's ids. */
   io(client: EnosClient, user: UserKey): GrantIo;
 }
@@ -79,12 +83,24 @@ export function grantOperations<L extends string, P extends string, A extends st
         `check userId and orgId`,
     );
 
-  /** Reconciles `grant`'s user towards `rules` under the user's lock. */
+  /**
+   * Reconciles `grant`'s user towards `rules` under the user's lock, with what this process knows of the OU's
+   * endpoints (learned from earlier writes, or pinned by `enos:grantWriteMode`).
+   */
   async function apply(grant: Grant, rules: GrantRules, progress?: GrantProgress) {
-    const io = kind.io(clientFor(), grant);
+    const settings = currentSettings();
+    const client = clientFor(settings);
+    const io = kind.io(client, grant);
+    const behaviour = behaviourFor(client, grant.orgId, kind.endpoint, settings.grantWriteMode);
     const targetOf = (live: readonly string[]) => targetSet(live, rules);
     const lockKey = `${name}/${grantId(grant.orgId, grant.userId)}`;
-    return withGrantLock(lockKey, () => reconcileGrants(io, targetOf, wordingOf(grant), grant.maxRemovals, progress));
+    const options = {
+      maxRemovals: grant.maxRemovals,
+      behaviour,
+      onContradiction: warn,
+      ...(progress !== undefined && { progress }),
+    };
+    return withGrantLock(lockKey, () => reconcileGrants(io, targetOf, wordingOf(grant), options));
   }
 
   return {

@@ -1,7 +1,7 @@
 /**
  * RoleAssignment: the roles of one user in one OU (app-portal role/appendRoles, role/removeRoles, reads through
- * userRoles/roleList). appendRoles may overwrite the user's roles (newest docs) or append (older docs); the shared
- * grant reconcile is correct under both. Id: `<orgId>/<userId>`.
+ * userRoles/roleList). appendRoles may overwrite the user's roles (newest docs), append (older docs), or append and
+ * refuse held ids; the shared grant reconcile is correct under all three (write-behaviour.ts). Id: `<orgId>/<userId>`.
  */
 import { roleAssignmentSchema } from "../../inputs";
 import { defineProvider } from "../kit/define-provider";
@@ -16,6 +16,7 @@ export const roleAssignmentProvider = defineProvider(
     name: "RoleAssignment",
     noun: "role",
     names: { list: "roleIds", protected: "protectedRoleIds", assigned: "assignedRoleIds", managed: "managedRoleIds" },
+    endpoint: "roles",
     io: (client, { orgId, userId }) => ({
       read: () => grantLoadersFor(client).roles.load({ orgId, userId }),
       append: (ids) => client.appPortal.appendRoles(orgId, userId, ids),

@@ -1,7 +1,7 @@
 /**
  * UserGroupMembership: the user groups of one user in one OU (app-portal userGroup/appendUserGroups,
- * removeUserGroups, reads through getUsersUserGroupList). appendUserGroups is additive per the docs; the shared
- * grant reconcile does not depend on it. Id: `<orgId>/<userId>`.
+ * removeUserGroups, reads through getUsersUserGroupList). The docs say only that appendUserGroups "assigns"; the
+ * shared grant reconcile is right whether it overwrites, adds, or adds and refuses held ids. Id: `<orgId>/<userId>`.
  */
 import { userGroupMembershipSchema } from "../../inputs";
 import { defineProvider } from "../kit/define-provider";
@@ -26,6 +26,7 @@ export const userGroupMembershipProvider = defineProvider(
       assigned: "assignedUserGroupIds",
       managed: "managedUserGroupIds",
     },
+    endpoint: "userGroups",
     io: (client, { orgId, userId }) => ({
       read: () => grantLoadersFor(client).userGroups.load({ orgId, userId }),
       append: (ids) => client.appPortal.appendUserGroups(orgId, userId, ids),
