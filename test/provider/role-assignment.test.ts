@@ -1,6 +1,15 @@
 import type { Emulator, StateData } from "../../emulator";
 import { roleAssignmentProvider as provider } from "../../provider/resources/grants/role-assignment";
-import { ORG, callsDuring, startProviderEmulator, stopProviderEmulator, nextDeployment } from "./support";
+import { userGroupMembershipProvider as groups } from "../../provider/resources/grants/user-group-membership";
+import { describeGrantModes, modeCombinations } from "./grant-modes";
+import {
+  ORG,
+  callsDuring,
+  newProviderProcess,
+  startProviderEmulator,
+  stopProviderEmulator,
+  nextDeployment,
+} from "./support";
 
 const ROLE_LIST = "POST /app-portal-service/v2.2/userRoles/roleList";
 const APPEND = "POST /app-portal-service/v2.2/role/appendRoles";
@@ -35,20 +44,37 @@ function statuses(emulator: Emulator): string[] {
 
 const withoutEngineKeys = ({ __provider: _p, ...rest }: Props) => rest;
 
-describe.each(["overwrite", "additive"] as const)("RoleAssignment with appendRoles in %s mode", (mode) => {
+describeGrantModes({
+  name: "RoleAssignment",
+  provider,
+  option: "appendRolesMode",
+  list: "roleIds",
+  protectedKey: "protectedRoleIds",
+  assigned: "assignedRoleIds",
+  routes: { read: ROLE_LIST, append: APPEND, remove: REMOVE },
+  ids: { held: "r-org-admin", held2: "r-operator", a: "r-auditor", b: "r-device-admin" },
+  grant: (emulator, roleId) => emulator.mutate({ type: "grant-role", userId: "u-alice", roleId }),
+  revoke: (emulator, roleId) => emulator.mutate({ type: "revoke-role", userId: "u-alice", roleId }),
+  heldBy: (emulator, userId) => rolesOf(emulator, userId),
+  allGrants,
+});
+
+/** The lifecycle's outputs and messages, against the emulator's default (overwriting appendRoles), each test a new process. */
+describe("RoleAssignment lifecycle", () => {
   let emulator: Emulator;
   let seedGrants: StateData["roleGrants"];
   beforeAll(async () => {
-    emulator = await startProviderEmulator({ appendRolesMode: mode });
+    emulator = await startProviderEmulator();
     seedGrants = allGrants(emulator);
   });
   afterAll(() => stopProviderEmulator(emulator));
-  beforeEach(() => emulator.reset());
+  beforeEach(async () => {
+    emulator.reset();
+    await newProviderProcess();
+  });
 
-  // Mode-specific call counts: appendRoles writes the full target, so in overwrite mode it also drops the extras;
-  // in additive mode the extras need a removeRoles and another read.
-  const releaseCalls =
-    mode === "overwrite" ? [ROLE_LIST, APPEND, ROLE_LIST] : [ROLE_LIST, APPEND, ROLE_LIST, REMOVE, ROLE_LIST];
+  // The first append of a process is read back (the reading is learned); a full-target append that drops ids too.
+  const releaseCalls = [ROLE_LIST, APPEND, ROLE_LIST];
 
   it("runs the additive lifecycle: create, read, update, replace diff, drift, delete", async () => {
     const inputs = await checked({ userId: "u-bob", roleIds: ["r-operator"] });
@@ -96,14 +122,15 @@ describe.each(["overwrite", "additive"] as const)("RoleAssignment with appendRol
     expect(drifted.props).toMatchObject({ managedRoleIds: ["r-auditor"] });
 
     // The next update restores the managed role and leaves the console grant alone (additive).
+    // appendRoles is known to overwrite by now, so the append is not read back.
     const restored = await callsDuring(emulator, () => provider.update(created.result.id, drifted.props, news));
-    expect(restored.calls).toEqual([ROLE_LIST, APPEND, ROLE_LIST]);
+    expect(restored.calls).toEqual([ROLE_LIST, APPEND]);
     expect(rolesOf(emulator, "u-bob")).toEqual(["r-auditor", "r-device-admin", "r-viewer"]);
     emulator.mutate({ type: "revoke-role", userId: "u-bob", roleId: "r-device-admin" });
 
     nextDeployment();
     const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, restored.result.outs));
-    expect(deleted.calls).toEqual([ROLE_LIST, REMOVE, ROLE_LIST]);
+    expect(deleted.calls).toEqual([ROLE_LIST, REMOVE]);
     expect(allGrants(emulator)).toEqual(seedGrants);
   });
 
@@ -130,12 +157,12 @@ describe.each(["overwrite", "additive"] as const)("RoleAssignment with appendRol
     expect(drifted.props).toMatchObject({ assignedRoleIds: ["r-device-admin", "r-operator", "r-org-admin"] });
 
     const updated = await callsDuring(emulator, () => provider.update(created.result.id, drifted.props, inputs));
-    expect(updated.calls).toEqual([ROLE_LIST, REMOVE, ROLE_LIST]);
+    expect(updated.calls).toEqual([ROLE_LIST, REMOVE]); // a remove means the same in every reading
     expect(rolesOf(emulator, "u-alice")).toEqual(["r-device-admin", "r-org-admin"]);
 
     nextDeployment();
     const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, updated.result.outs));
-    expect(deleted.calls).toEqual([ROLE_LIST, REMOVE, ROLE_LIST]);
+    expect(deleted.calls).toEqual([ROLE_LIST, REMOVE]);
     expect(allGrants(emulator)).toEqual(seedGrants);
   });
 
@@ -148,7 +175,7 @@ describe.each(["overwrite", "additive"] as const)("RoleAssignment with appendRol
       protectedRoleIds: ["r-operator"],
     });
     const created = await callsDuring(emulator, () => provider.create(inputs));
-    expect(created.calls).toEqual([ROLE_LIST, REMOVE, ROLE_LIST]);
+    expect(created.calls).toEqual([ROLE_LIST, REMOVE]);
     expect(rolesOf(emulator, "u-carol")).toEqual(["r-operator"]);
 
     const again = await callsDuring(emulator, () => provider.update(created.result.id, created.result.outs, inputs));
@@ -160,7 +187,7 @@ describe.each(["overwrite", "additive"] as const)("RoleAssignment with appendRol
     expect(rolesOf(emulator, "u-carol")).toEqual(["r-operator"]);
   });
 
-  it("lets one exhaustive create replace every role at once, in both appendRoles readings", async () => {
+  it("lets one exhaustive create replace every role at once, reading the full-target append back once", async () => {
     emulator.mutate({ type: "grant-role", userId: "u-bob", roleId: "r-operator" });
     const inputs = await checked({ userId: "u-bob", roleIds: ["r-auditor"], exhaustive: true });
     const created = await callsDuring(emulator, () => provider.create(inputs));
@@ -176,7 +203,10 @@ describe("RoleAssignment guardrails and failures", () => {
     emulator = await startProviderEmulator();
   });
   afterAll(() => stopProviderEmulator(emulator));
-  beforeEach(() => emulator.reset());
+  beforeEach(async () => {
+    emulator.reset();
+    await newProviderProcess();
+  });
 
   const wide = {
     userId: "u-alice",
@@ -256,7 +286,7 @@ describe("RoleAssignment guardrails and failures", () => {
   it("says which role is unknown to EnOS without recording anything", async () => {
     const attempt = provider.create(await checked({ userId: "u-dave", roleIds: ["r-missing"] }));
     await expect(attempt).rejects.toThrow(
-      /RoleAssignment create failed: .*EnOS refused to grant roles \[r-missing\] .*role.not.exist/,
+      /RoleAssignment create failed: .*EnOS answered "not found" when granting roles \[r-missing\] .*role.not.exist/,
     );
     await expect(attempt).rejects.not.toHaveProperty("id");
   });
@@ -373,5 +403,54 @@ describe("RoleAssignment read coalescing", () => {
     } finally {
       warn.mockRestore();
     }
+  });
+});
+
+describe.each(modeCombinations)("roles %s and user groups %s, learned side by side", (rolesMode, groupsMode) => {
+  let emulator: Emulator;
+  let seed: StateData;
+  beforeAll(async () => {
+    emulator = await startProviderEmulator({ appendRolesMode: rolesMode, appendUserGroupsMode: groupsMode });
+    seed = emulator.state();
+  });
+  afterAll(() => stopProviderEmulator(emulator));
+
+  const groupsOf = (userId: string) =>
+    [...(emulator.state().groupGrants.find((g) => g.userId === userId)?.userGroupIds ?? [])].sort();
+  const checkedBy = async (provider: typeof groups, news: Props) => {
+    const result = await provider.check({}, news);
+    expect(result.failures ?? []).toEqual([]);
+    return { ...(result.inputs as Props), __provider: "serialized-shim" };
+  };
+
+  it("creates, updates exhaustively and deletes both kinds for a user holding both, ending at the seed", async () => {
+    await newProviderProcess();
+    const [roles, memberships] = await Promise.all([
+      checkedBy(provider, { userId: "u-alice", roleIds: ["r-auditor"] }).then((i) => provider.create(i)),
+      checkedBy(groups, { userId: "u-alice", userGroupIds: ["g-ops"] }).then((i) => groups.create(i)),
+    ]);
+    expect(rolesOf(emulator, "u-alice")).toEqual(["r-auditor", "r-org-admin"]);
+    expect(groupsOf("u-alice")).toEqual(["g-eng", "g-ops"]);
+
+    const roleNews = await checkedBy(provider, {
+      userId: "u-alice",
+      roleIds: ["r-device-admin"],
+      exhaustive: true,
+      protectedRoleIds: ["r-org-admin"],
+    });
+    const groupNews = await checkedBy(groups, { userId: "u-alice", userGroupIds: ["g-field"], exhaustive: true });
+    const [rolesAfter, groupsAfter] = await Promise.all([
+      provider.update(roles.id, roles.outs, roleNews),
+      groups.update(memberships.id, memberships.outs, groupNews),
+    ]);
+    expect(rolesOf(emulator, "u-alice")).toEqual(["r-device-admin", "r-org-admin"]);
+    expect(groupsOf("u-alice")).toEqual(["g-field"]);
+
+    nextDeployment();
+    await Promise.all([provider.delete(roles.id, rolesAfter.outs), groups.delete(memberships.id, groupsAfter.outs)]);
+    expect(rolesOf(emulator, "u-alice")).toEqual(["r-org-admin"]);
+    expect(groupsOf("u-alice")).toEqual([]);
+    emulator.mutate({ type: "grant-group", userId: "u-alice", userGroupId: "g-eng" });
+    expect(allGrants(emulator)).toEqual(seed.roleGrants.sort((a, b) => a.userId.localeCompare(b.userId)));
   });
 });

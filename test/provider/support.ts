@@ -7,8 +7,14 @@ import { resetReadSnapshots } from "../../provider/resources/kit/read-epoch";
 export const ORG = "o-demo";
 export const SERVICE_ACCOUNT = { accessKey: "demo-access-key", secretKey: "demo-secret-key" };
 
-/** An emulator on an ephemeral port with the provider configured against it, as `configure` would in the engine. */
-export async function startProviderEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+/**
+ * An emulator on an ephemeral port with the provider configured against it, as `configure` would in the engine;
+ * `extraConfig` adds stack settings (e.g. `{ "enos:grantWriteMode": "additive" }`).
+ */
+export async function startProviderEmulator(
+  options: EmulatorOptions = {},
+  extraConfig: Record<string, string> = {},
+): Promise<Emulator> {
   const emulator = await startEmulator({ port: 0, ...options });
   resetClaims(); // each test file is a deployment of its own
   resetReadSnapshots();
@@ -18,6 +24,7 @@ export async function startProviderEmulator(options: EmulatorOptions = {}): Prom
     "enos:secretKey": SERVICE_ACCOUNT.secretKey,
     "enos:orgId": ORG,
     "enos:maxRetries": "2",
+    ...extraConfig,
   };
   configure({ get: (key) => config[key] });
   return emulator;
@@ -38,6 +45,15 @@ export async function stopProviderEmulator(emulator: Emulator | undefined): Prom
 export function nextDeployment(): void {
   resetClaims();
   resetReadSnapshots();
+}
+
+/**
+ * A new provider process as far as the provider is concerned: a new deployment, and a new client, so nothing a
+ * process learns (the OU's grant write behaviour, a token) carries over.
+ */
+export async function newProviderProcess(): Promise<void> {
+  await resetClient();
+  nextDeployment();
 }
 
 /** The EnOS calls in the log, token calls left out, as "METHOD /path" (query dropped): what tests count. */

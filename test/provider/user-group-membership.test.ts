@@ -1,6 +1,14 @@
 import type { Emulator, StateData } from "../../emulator";
 import { userGroupMembershipProvider as provider } from "../../provider/resources/grants/user-group-membership";
-import { ORG, callsDuring, startProviderEmulator, stopProviderEmulator, nextDeployment } from "./support";
+import { describeGrantModes } from "./grant-modes";
+import {
+  ORG,
+  callsDuring,
+  newProviderProcess,
+  startProviderEmulator,
+  stopProviderEmulator,
+  nextDeployment,
+} from "./support";
 
 const GROUP_LIST = "POST /app-portal-service/v2.2/userGroup/getUsersUserGroupList";
 const APPEND = "POST /app-portal-service/v2.2/userGroup/appendUserGroups";
@@ -25,6 +33,27 @@ function groupsOf(emulator: Emulator, userId: string): string[] {
   return [...(grant?.userGroupIds ?? [])].sort();
 }
 
+describeGrantModes({
+  name: "UserGroupMembership",
+  provider,
+  option: "appendUserGroupsMode",
+  list: "userGroupIds",
+  protectedKey: "protectedUserGroupIds",
+  assigned: "assignedUserGroupIds",
+  routes: { read: GROUP_LIST, append: APPEND, remove: REMOVE },
+  ids: { held: "g-eng", held2: "g-field", a: "g-ops", b: "g-night" },
+  grant: (emulator, userGroupId) => emulator.mutate({ type: "grant-group", userId: "u-alice", userGroupId }),
+  revoke: (emulator, userGroupId) => emulator.mutate({ type: "revoke-group", userId: "u-alice", userGroupId }),
+  heldBy: (emulator, userId) => groupsOf(emulator, userId),
+  allGrants,
+  // A fourth group, so two ids are held by neither seeded user.
+  seed: (base) => ({
+    ...base,
+    userGroups: [...(base.userGroups ?? []), { id: "g-night", orgId: ORG, name: { en_US: "Night Shift" } }],
+  }),
+});
+
+/** Outputs, reads and messages against the emulator's default (additive appendUserGroups), each test a new process. */
 describe("UserGroupMembership", () => {
   let emulator: Emulator;
   let seedGrants: StateData["groupGrants"];
@@ -33,7 +62,10 @@ describe("UserGroupMembership", () => {
     seedGrants = allGrants(emulator);
   });
   afterAll(() => stopProviderEmulator(emulator));
-  beforeEach(() => emulator.reset());
+  beforeEach(async () => {
+    emulator.reset();
+    await newProviderProcess();
+  });
 
   it("runs the additive lifecycle: create, read, update, replace diff, drift, delete", async () => {
     const inputs = await checked({ userId: "u-bob", userGroupIds: ["g-ops"] });
@@ -51,10 +83,11 @@ describe("UserGroupMembership", () => {
     expect(read.calls).toEqual([GROUP_LIST]);
     expect(read.result).toEqual({ id: `${ORG}/u-bob`, props: outs, inputs: withoutEngineKeys(inputs) });
 
-    // appendUserGroups is additive: the released group needs its own remove and a last read.
+    // The full-target append is read back (overwrite is still possible): the group it did not drop tells that
+    // appendUserGroups adds, so the released group needs its own remove, which is not read back.
     const news = await checked({ userId: "u-bob", userGroupIds: ["g-eng"] });
     const updated = await callsDuring(emulator, () => provider.update(created.result.id, outs, news));
-    expect(updated.calls).toEqual([GROUP_LIST, APPEND, GROUP_LIST, REMOVE, GROUP_LIST]);
+    expect(updated.calls).toEqual([GROUP_LIST, APPEND, GROUP_LIST, REMOVE]);
     expect(groupsOf(emulator, "u-bob")).toEqual(["g-eng"]);
     const updatedOuts = updated.result.outs as Props;
 
@@ -71,13 +104,13 @@ describe("UserGroupMembership", () => {
     expect(drifted.props).toMatchObject({ assignedUserGroupIds: ["g-field"], managedUserGroupIds: ["g-eng"] });
 
     const restored = await callsDuring(emulator, () => provider.update(created.result.id, drifted.props, news));
-    expect(restored.calls).toEqual([GROUP_LIST, APPEND, GROUP_LIST]);
+    expect(restored.calls).toEqual([GROUP_LIST, APPEND]);
     expect(groupsOf(emulator, "u-bob")).toEqual(["g-eng", "g-field"]);
     emulator.mutate({ type: "revoke-group", userId: "u-bob", userGroupId: "g-field" });
 
     nextDeployment();
     const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, restored.result.outs));
-    expect(deleted.calls).toEqual([GROUP_LIST, REMOVE, GROUP_LIST]);
+    expect(deleted.calls).toEqual([GROUP_LIST, REMOVE]);
     expect(allGrants(emulator)).toEqual(seedGrants);
   });
 
@@ -97,12 +130,12 @@ describe("UserGroupMembership", () => {
     expect(drifted.inputs).toEqual({ ...withoutEngineKeys(inputs), userGroupIds: ["g-field", "g-ops"] });
 
     const updated = await callsDuring(emulator, () => provider.update(created.result.id, drifted.props, inputs));
-    expect(updated.calls).toEqual([GROUP_LIST, REMOVE, GROUP_LIST]);
+    expect(updated.calls).toEqual([GROUP_LIST, REMOVE]);
     expect(groupsOf(emulator, "u-alice")).toEqual(["g-eng", "g-ops"]);
 
     nextDeployment();
     const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, updated.result.outs));
-    expect(deleted.calls).toEqual([GROUP_LIST, REMOVE, GROUP_LIST]);
+    expect(deleted.calls).toEqual([GROUP_LIST, REMOVE]);
     expect(allGrants(emulator)).toEqual(seedGrants);
   });
 
