@@ -2,7 +2,8 @@
 // @ts-check
 // `npm run bench`: the provider against the in-process EnOS emulator with latency injected on every route.
 //
-//   1. API calls per operation of every resource kind (deterministic integers)
+//   1. API calls per operation of every resource kind (deterministic integers); 1b. the grant kinds' calls under
+//      each append reading (overwrite, additive, additive-strict), while learned, once learned and pinned
 //   2. refresh coalescing: N RoleAssignment reads vs one direct batch call (lower bound) vs N per-user calls
 //   3. create throughput: N AppMenu creates through the provider vs N direct client calls
 //   4. governor: measured request rate vs enos:maxRequestsPerSecond
@@ -14,7 +15,7 @@
 const path = require("node:path");
 const { performance } = require("node:perf_hooks");
 const { LATENCY_MS, MAX_CONCURRENT, captureWarnings, startBenchEmulator, stopBench } = require("./bench/harness");
-const { callsPerOperation } = require("./bench/calls-per-op");
+const { callsPerOperation, grantCallsPerMode } = require("./bench/calls-per-op");
 const { refreshCoalescing } = require("./bench/refresh");
 const { createThroughput } = require("./bench/throughput");
 const { governorRate } = require("./bench/governor");
@@ -44,6 +45,8 @@ async function runSections() {
   try {
     const calls = await callsPerOperation(emulator);
     print.printCallsPerOperation(calls);
+    const grantModes = await grantCallsPerMode();
+    print.printGrantModes(grantModes);
     const refresh = await refreshCoalescing(emulator);
     print.printRefresh(refresh);
     const throughput = await createThroughput(emulator);
@@ -51,7 +54,10 @@ async function runSections() {
     // Last: a rate limit tightens the process-wide governor, and a governor is never loosened while in use.
     const governor = await governorRate(emulator);
     print.printGovernor(governor);
-    return { sections: { callsPerOperation: calls, refresh, throughput, governor }, warnings: warnings.messages };
+    return {
+      sections: { callsPerOperation: calls, grantModes, refresh, throughput, governor },
+      warnings: warnings.messages,
+    };
   } finally {
     warnings.restore();
     await stopBench(emulator);

@@ -2,7 +2,17 @@
 // Section 1: EnOS API calls per provider operation, one resource of each kind through check -> create -> read ->
 // check -> diff -> update -> delete, counted from the emulator's request log. Deterministic integers.
 "use strict";
-const { ORG, PROVIDER_TEXT, resourceProviders, checked, freshSection, measured, nextDeployment } = require("./harness");
+const {
+  ORG,
+  PROVIDER_TEXT,
+  resourceProviders,
+  checked,
+  freshSection,
+  measured,
+  nextDeployment,
+  startBenchEmulator,
+  LATENCY_MS,
+} = require("./harness");
 
 /** @typedef {import("./harness").Props} Props */
 /** @typedef {import("./harness").Provider} Provider */
@@ -36,7 +46,7 @@ const KINDS = [
     kind: "RoleAssignment",
     create: () => ({ userId: "u-bob", roleIds: ["r-operator"] }),
     update: () => ({ userId: "u-bob", roleIds: ["r-auditor"] }),
-    note: "additive; update swaps one role (appendRoles overwrites: emulator default)",
+    note: "additive; update swaps one role (appendRoles overwrites: emulator default; first writes of the process)",
   },
   {
     kind: "UserGroupMembership",
@@ -120,4 +130,55 @@ async function callsPerOperation(emulator) {
   return rows;
 }
 
-module.exports = { callsPerOperation, OPS };
+/** The three readings of an append endpoint (emulator README "Grant write modes"). */
+const GRANT_MODES = /** @type {const} */ (["overwrite", "additive", "additive-strict"]);
+
+/**
+ * The grant kinds' lifecycles against a gateway in each mode: for u-alice, who holds one id of each kind (the
+ * strict case of issue 10), create lists a new id, update swaps it for another (additive: the first is released),
+ * delete removes the second. Each mode runs three times: the first writes of a process (auto: the mode is learned),
+ * the same process again (auto, known), and a new process with enos:grantWriteMode pinned.
+ * @returns {Promise<Array<{ mode: string, kind: string, knowledge: string, ops: Record<string, number>, routes: Record<string, Record<string, number>>, refusals: string[] }>>}
+ */
+async function grantCallsPerMode() {
+  const specs = [
+    { kind: /** @type {const} */ ("RoleAssignment"), list: "roleIds", a: "r-auditor", b: "r-device-admin" },
+    { kind: /** @type {const} */ ("UserGroupMembership"), list: "userGroupIds", a: "g-ops", b: "g-field" },
+  ];
+  const rows = [];
+  for (const mode of GRANT_MODES) {
+    const emulator = await startBenchEmulator({ appendRolesMode: mode, appendUserGroupsMode: mode });
+    try {
+      for (const knowledge of ["auto, first writes", "auto, learned", "pinned"]) {
+        if (knowledge === "auto, learned") {
+          // Same process (same client, so what it learned stays); only EnOS goes back to its seed.
+          emulator.reset();
+          nextDeployment();
+          emulator.faults.add({ route: { path: "/*" }, latencyMs: LATENCY_MS, probability: 1 });
+        } else {
+          await freshSection(emulator, knowledge === "pinned" ? { extra: { "enos:grantWriteMode": mode } } : {});
+        }
+        for (const spec of specs) {
+          const first = { userId: "u-alice", [spec.list]: [spec.a] };
+          const second = { userId: "u-alice", [spec.list]: [spec.b] };
+          const steps = await lifecycle(emulator, resourceProviders[spec.kind], first, second);
+          const entries = OPS.map((op) => /** @type {const} */ ([op, steps[op]]));
+          rows.push({
+            mode,
+            kind: spec.kind,
+            knowledge,
+            ops: Object.fromEntries(entries.map(([op, calls]) => [op, calls.api])),
+            routes: Object.fromEntries(entries.map(([op, calls]) => [op, calls.byRoute])),
+            // Expected answers, not failures: a strict gateway's 31408 while the mode is learned.
+            refusals: entries.flatMap(([op, calls]) => calls.notOk.map((line) => `${op}: ${line}`)),
+          });
+        }
+      }
+    } finally {
+      await emulator.close();
+    }
+  }
+  return rows;
+}
+
+module.exports = { callsPerOperation, grantCallsPerMode, GRANT_MODES, OPS };

@@ -74,8 +74,9 @@ function requireKey(config, key) {
   return value;
 }
 
-async function startBenchEmulator() {
-  return startEmulator({ port: 0, host: "127.0.0.1" });
+/** @param {import("../../dist/emulator").EmulatorOptions} [options] e.g. the grant write modes */
+async function startBenchEmulator(options = {}) {
+  return startEmulator({ ...options, port: 0, host: "127.0.0.1" });
 }
 
 /** @param {Emulator} emulator */

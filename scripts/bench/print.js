@@ -23,6 +23,32 @@ function printCallsPerOperation(rows) {
   console.log("  Token: one token call per process, made by the first call (the setup above), reused by all others.");
 }
 
+/** @param {Awaited<ReturnType<typeof import("./calls-per-op").grantCallsPerMode>>} rows */
+function printGrantModes(rows) {
+  console.log(heading("1b. Grant calls per operation under each appendRoles / appendUserGroups reading"));
+  console.log(
+    table(
+      ["gateway mode", "resource", "provider knows", "create", "read", "update", "delete"],
+      rows.map((row) => [
+        row.mode,
+        row.kind,
+        row.knowledge,
+        row.ops["create"] ?? 0,
+        row.ops["read"] ?? 0,
+        row.ops["update"] ?? 0,
+        row.ops["delete"] ?? 0,
+      ]),
+    ),
+  );
+  console.log("\n  u-alice holds one id of each kind; create adds one, update swaps it (releasing the first), delete");
+  console.log("  removes the second. Once the mode is known, create is read + append; update adds a remove unless");
+  console.log("  the append overwrites. Answers a strict gateway refused while the mode was learned:");
+  const refusals = rows.flatMap((row) =>
+    row.refusals.map((line) => `${row.mode} ${row.kind} (${row.knowledge}) ${line}`),
+  );
+  for (const line of refusals.length > 0 ? refusals : ["none"]) console.log(`    ${line}`);
+}
+
 /** @param {Awaited<ReturnType<typeof import("./refresh").refreshCoalescing>>} r */
 function printRefresh(r) {
   console.log(heading(`2. Refresh coalescing: ${r.users} RoleAssignment reads at once (${LATENCY_MS} ms latency)`));
@@ -118,4 +144,4 @@ function printNotes(notOk, warnings) {
   for (const line of warnings) console.log(`    ${line}`);
 }
 
-module.exports = { printCallsPerOperation, printRefresh, printThroughput, printGovernor, printNotes };
+module.exports = { printCallsPerOperation, printGrantModes, printRefresh, printThroughput, printGovernor, printNotes };
