@@ -135,8 +135,7 @@ const GRANT_MODES = /** @type {const} */ (["overwrite", "additive", "additive-st
 
 /**
  * The grant kinds' lifecycles against a gateway in each mode: for u-alice, who holds one id of each kind (the
- * strict case of issue 10), create lists a new id, update swaps it for another (additive: the first is released),
- * delete removes the second. Each mode runs three times: the first writes of a process (auto: the mode is learned),
+ * strict case of issue 10), create lists a new id, update lists a second one too, delete removes both. Each mode runs three times: the first writes of a process (auto: the mode is learned),
  * the same process again (auto, known), and a new process with enos:grantWriteMode pinned.
  * @returns {Promise<Array<{ mode: string, kind: string, knowledge: string, ops: Record<string, number>, routes: Record<string, Record<string, number>>, refusals: string[] }>>}
  */
@@ -160,7 +159,7 @@ async function grantCallsPerMode() {
         }
         for (const spec of specs) {
           const first = { userId: "u-alice", [spec.list]: [spec.a] };
-          const second = { userId: "u-alice", [spec.list]: [spec.b] };
+          const second = { userId: "u-alice", [spec.list]: [spec.a, spec.b] };
           const steps = await lifecycle(emulator, resourceProviders[spec.kind], first, second);
           const entries = OPS.map((op) => /** @type {const} */ ([op, steps[op]]));
           rows.push({

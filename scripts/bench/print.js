@@ -40,9 +40,10 @@ function printGrantModes(rows) {
       ]),
     ),
   );
-  console.log("\n  u-alice holds one id of each kind; create adds one, update swaps it (releasing the first), delete");
-  console.log("  removes the second. Once the mode is known, create is read + append; update adds a remove unless");
-  console.log("  the append overwrites. Answers a strict gateway refused while the mode was learned:");
+  console.log("\n  u-alice holds one id of each kind; create lists a new one, update a second one too, delete removes");
+  console.log("  both. Once the mode is known (or pinned), each is a read and one write. An update that also drops");
+  console.log("  an id costs one remove more unless the append overwrites (section 1's RoleAssignment row, and the");
+  console.log("  UserGroupMembership row under the additive default). Answers refused while the mode was learned:");
   const refusals = rows.flatMap((row) =>
     row.refusals.map((line) => `${row.mode} ${row.kind} (${row.knowledge}) ${line}`),
   );
