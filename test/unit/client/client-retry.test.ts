@@ -1,13 +1,5 @@
 import { EnosApiError, NetworkError, ResponseValidationError, TimeoutError } from "../../../provider/client";
-import {
-  appServiceOk,
-  createHarness,
-  mockTokenGet,
-  pathIs,
-  sampleApp,
-  tokenBody,
-  type Harness,
-} from "./helpers";
+import { appServiceOk, createHarness, mockTokenGet, pathIs, sampleApp, tokenBody, type Harness } from "./helpers";
 
 const APPS = "/enos-app-service/v2.5/apps";
 const LIST = "/enos-app-service/v2.5/apps/list";
