@@ -5,7 +5,10 @@
  * with one sentence naming the setting and the fix. A create whose token request timed out was never sent, and says
  * so instead of "it may exist now".
  */
+import * as fs from "node:fs";
+import * as http from "node:http";
 import * as net from "node:net";
+import * as path from "node:path";
 import type { Emulator } from "../../emulator";
 import { configure } from "../../provider/config";
 import { resetClient } from "../../provider/context";
@@ -42,12 +45,16 @@ function settings(overrides: Record<string, string> = {}): Record<string, string
   return config;
 }
 
+/** Every message the checks below produced, for the README's table (last test). */
+const seen: string[] = [];
+
 /** The reason of the single check failure of an EnosApp check (failing the test if there is not exactly one). */
 async function checkFailure(): Promise<string> {
   const result = await dispatch("EnosApp", "check", [{}, appInputs]);
   expect(result.failures).toHaveLength(1);
   const [failure] = result.failures ?? [];
   expect(failure?.property).toBe("");
+  seen.push(failure?.reason ?? "");
   return failure?.reason ?? "";
 }
 
@@ -154,4 +161,53 @@ test("a lookup with a wrong secretKey fails naming enos:secretKey", async () => 
   expect((error as Error).message).toMatch(
     /^getOrganizationRoles failed: EnOS refused the credentials: enos:secretKey is not the secret key/,
   );
+});
+
+test("a host name that does not resolve fails the check naming enos:apiUrl", async () => {
+  settings({ "enos:apiUrl": "http://enos-gateway.invalid", "enos:maxRetries": "0" });
+  expect(await checkFailure()).toMatch(
+    /^cannot reach the EnOS gateway at enos:apiUrl http:\/\/enos-gateway\.invalid: the host name of enos-gateway\.invalid does not resolve \((ENOTFOUND|EAI_AGAIN)\)/,
+  );
+});
+
+test("another refusal of the token service names both keys", async () => {
+  settings();
+  emulator.faults.add({ route: { path: TOKEN_GET }, code: 1004 });
+  expect(await checkFailure()).toMatch(
+    /^EnOS refused the credentials \(the token service answered 1004 .*\): check enos:accessKey and enos:secretKey/,
+  );
+});
+
+test("a web server that is not the gateway fails the check naming enos:apiUrl", async () => {
+  const page = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html/>"));
+  await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
+  try {
+    const url = `http://127.0.0.1:${(page.address() as net.AddressInfo).port}`;
+    settings({ "enos:apiUrl": url });
+    expect(await checkFailure()).toMatch(
+      new RegExp(`^enos:apiUrl ${url} does not look like an EnOS API gateway: the token request got HTTP 200`),
+    );
+  } finally {
+    page.closeAllConnections();
+    await new Promise<void>((resolve) => page.close(() => resolve()));
+  }
+});
+
+test("README's error table has a row for every message seen above", () => {
+  const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Errors and what to do"));
+  const rows = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map(([, head = ""]) => head);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const patterns = rows.map(
+    (head) =>
+      new RegExp(
+        `^${head
+          .split(/<[^>]+>/)
+          .map(escape)
+          .join(".+?")}`,
+      ),
+  );
+  expect(seen.length).toBeGreaterThanOrEqual(9);
+  const unmatched = seen.filter((message) => patterns.filter((p) => p.test(message)).length !== 1);
+  expect(unmatched).toEqual([]);
 });
