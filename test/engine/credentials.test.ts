@@ -4,8 +4,8 @@ import { createEngineStack, expectOk, type EngineStack, type StackResult } from 
 
 // A preview that checks the settings: with a wrong enos:secretKey, a gateway nothing listens on, or one that does not
 // answer, `pulumi preview` of a program without lookups fails (the provider's first check makes one token request),
-// printing one message that names the setting and the fix, without a stack trace. One program, one stack; each case
-// changes only the stack config. (A lookup's failure prints the same way: test/engine/lookups.test.ts. A program
+// printing one message that names the setting and the fix, without a stack trace; a failed read prints once too.
+// One program, one stack; each case changes only the stack config. (A lookup's failure prints the same way: test/engine/lookups.test.ts. A program
 // whose lookup throws takes the CLI 60-90 s to wind down here, so this file has no such case; the lookups' messages
 // are tested in test/provider/sdk-lookups.test.ts and credentials.test.ts.)
 jest.setTimeout(240_000);
@@ -95,4 +95,21 @@ test("a gateway that does not answer fails the preview after the 15 s token dead
   expect(output).toContain("raise enos:tokenTimeoutMs");
   // Loosely: the 15 s deadline plus a preview's own overhead, far below the 4 x 30 s of per-request timeouts.
   expect(ms - baselineMs).toBeLessThan(25_000);
+});
+
+test("a read that fails in a refresh prints its error once, with the resource, and no stack trace", async () => {
+  stack.config = {};
+  expectOk(await stack.run({ op: "up" }));
+  stack.emulator.faults.add({ route: { path: "/enos-app-service/v2.5/apps/list" }, status: 400, count: 100 });
+  const [preview] = (await stack.run({ op: "preview", refresh: true })) as [StackResult];
+  stack.emulator.faults.clear();
+  expect(preview.ok).toBe(false);
+  const output = `${preview.stdout ?? ""}${preview.stderr ?? ""}`;
+  const message = "EnosApp read failed: GET /enos-app-service/v2.5/apps/list → HTTP 400";
+  const diagnostics = output.slice(output.indexOf("Diagnostics:"));
+  expect(diagnostics.split(message)).toHaveLength(2);
+  // The dynamic-provider host's own stderr line for the failure, now a pointer instead of the message and stack.
+  expect(diagnostics).toContain("pulumi-enos: EnosApp read failed; the error is shown with the resource");
+  expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  expect(output).not.toContain("ResourceOperationError");
 });

@@ -92,6 +92,31 @@ describe("dispatch", () => {
     await expect(dispatch("DeviceEnablement", "check", [{}, news])).rejects.toThrow("a bug");
   });
 
+  it("makes the host's stderr line of a failed read one pointer, keeping the message the engine reports", async () => {
+    const failure = new Error("AppMenu read failed: GET /menus → HTTP 400 bad");
+    jest.spyOn(resourceProviders.AppMenu, "read").mockRejectedValue(failure);
+    const error = (await dispatch("AppMenu", "read", ["menu-1", {}]).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe("AppMenu read failed: GET /menus → HTTP 400 bad");
+    // What cmd/dynamic-provider logs for read, diff and delete errors:
+    expect(`${String(error)}: ${error.stack}`).toBe(
+      "pulumi-enos: AppMenu read failed; the error is shown with the resource (ENOS_DEBUG=1 adds its stack trace)",
+    );
+  });
+
+  it("keeps the stack trace of a bug, and of every error under ENOS_DEBUG=1", async () => {
+    jest.spyOn(resourceProviders.AppMenu, "delete").mockRejectedValue(new Error("x", { cause: new TypeError("bug") }));
+    const bug = (await dispatch("AppMenu", "delete", ["menu-1", {}]).catch((e: unknown) => e)) as Error;
+    expect(bug.stack).toMatch(/^Error: x\n\s+at /);
+    process.env["ENOS_DEBUG"] = "1";
+    try {
+      jest.spyOn(resourceProviders.AppMenu, "diff").mockRejectedValue(new Error("refused"));
+      const debugged = (await dispatch("AppMenu", "diff", ["menu-1", {}, {}]).catch((e: unknown) => e)) as Error;
+      expect(debugged.stack).toMatch(/^Error: refused\n\s+at /);
+    } finally {
+      delete process.env["ENOS_DEBUG"];
+    }
+  });
+
   it("fails for a kind this release does not serve, saying what to install", async () => {
     const call = dispatch("Dashboard" as never, "read", ["d-1", {}]);
     await expect(call).rejects.toThrow(
