@@ -5,9 +5,9 @@
  * (configure + resourceProviders) stays for state written by the releases before it.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { EnosError } from "./client";
 import { proveCredentials } from "./context";
-import { describeFailure } from "./failures";
+import { describeFailure, isEnosFailure } from "./failures";
+import { LOGGED_BY_HOST, quietForHost } from "./host-log";
 import { configure, resourceProviders } from "./index";
 import { isShimOnlyUpdate, keptOutputs, recordCheck } from "./shim-upgrade";
 
@@ -37,15 +37,6 @@ function providerOf(kind: string): ResourceProvider {
   );
 }
 
-/** Whether `error` is, or wraps, an error of the EnOS client (a setting, the gateway, EnOS): not a bug of ours. */
-function isEnosFailure(error: unknown): boolean {
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 6; depth++) {
-    if (EnosError.isInstance(e)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
 /**
  * `check`, then the credential check (once per process: the first check of a deployment, preview included, makes
  * the one token request). A failure of either is returned as a check failure rather than thrown: the engine prints a
@@ -66,34 +57,6 @@ async function checkAndProve(provider: ResourceProvider, kind: string, olds: Pro
   recordCheck(kind, olds, news, result.inputs as Props | undefined);
   return result;
 }
-
-/** JavaScript's own error types: a bug of ours, whose stack trace is worth printing. */
-const BUG_TYPES: readonly (new () => Error)[] = [TypeError, ReferenceError, RangeError, SyntaxError];
-
-function isBug(error: unknown): boolean {
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 6; depth++) {
-    if (BUG_TYPES.some((type) => e instanceof type)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-/**
- * The dynamic-provider host logs an error thrown from diff, read or delete as `${error}: ${error.stack}` on stderr
- * before returning its message to the engine (`@pulumi/pulumi` cmd/dynamic-provider), so the CLI shows the message
- * twice more, with a stack trace, beside the resource's own error. For failures that are not bugs, that line becomes
- * one short pointer; the message the engine reports is unchanged. ENOS_DEBUG=1 keeps the stack trace.
- */
-function quietForHost(kind: string, method: ProviderMethod, error: unknown): unknown {
-  if (!(error instanceof Error) || isBug(error) || process.env["ENOS_DEBUG"] === "1") return error;
-  const pointer = `${kind} ${method} failed; the error is shown with the resource (ENOS_DEBUG=1 adds its stack trace)`;
-  Object.defineProperty(error, "toString", { value: () => "pulumi-enos", configurable: true });
-  Object.defineProperty(error, "stack", { value: pointer, configurable: true, writable: true });
-  return error;
-}
-
-/** The methods whose thrown errors the host logs with their stack (create and update only return the message). */
-const LOGGED_BY_HOST: ReadonlySet<ProviderMethod> = new Set<ProviderMethod>(["diff", "read", "delete"]);
 
 async function run(kind: string, method: ProviderMethod, args: unknown[]): Promise<unknown> {
   try {

@@ -4,6 +4,7 @@
  * a "<Resource> <op> failed:" prefix and its `cause` kept. A failed token request is told as the setting to fix
  * (credential-failure.ts) instead of the token service's own words.
  */
+import { EnosError } from "./client";
 import { currentSettings } from "./config";
 import { explainTokenFailure, type GatewaySettings } from "./credential-failure";
 
@@ -100,6 +101,15 @@ function gatewaySettings(): GatewaySettings {
 /** What to tell the user about `error`: a failed token request as the setting to fix, else its own message. */
 export function describeFailure(error: unknown, settings: GatewaySettings = gatewaySettings()): string {
   return explainTokenFailure(error, settings) ?? messageOf(error);
+}
+
+/** Whether `error` is, or wraps, an error of the EnOS client (a setting, the gateway, EnOS): not a bug of ours. */
+export function isEnosFailure(error: unknown): boolean {
+  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 6; depth++) {
+    if (EnosError.isInstance(e)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** The message of anything thrown: an Error's own, a string as is, anything else as JSON. */
