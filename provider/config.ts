@@ -34,6 +34,7 @@ export interface EnosSettings {
   /** Default OU for resources that do not set `orgId`. */
   readonly orgId?: string;
   readonly timeoutMs?: number;
+  readonly tokenTimeoutMs?: number;
   readonly maxRetries?: number;
   readonly maxConcurrentRequests?: number;
   readonly maxRequestsPerSecond?: number;
@@ -51,10 +52,16 @@ export interface EnosCredentials extends EnosSettings {
 }
 
 type StringKey = "apiUrl" | "accessKey" | "secretKey" | "orgId";
-type NumberKey = "timeoutMs" | "maxRetries" | "maxConcurrentRequests" | "maxRequestsPerSecond";
+type NumberKey = "timeoutMs" | "tokenTimeoutMs" | "maxRetries" | "maxConcurrentRequests" | "maxRequestsPerSecond";
 
 const STRING_KEYS: readonly StringKey[] = ["apiUrl", "accessKey", "secretKey", "orgId"];
-const NUMBER_KEYS: readonly NumberKey[] = ["timeoutMs", "maxRetries", "maxConcurrentRequests", "maxRequestsPerSecond"];
+const NUMBER_KEYS: readonly NumberKey[] = [
+  "timeoutMs",
+  "tokenTimeoutMs",
+  "maxRetries",
+  "maxConcurrentRequests",
+  "maxRequestsPerSecond",
+];
 
 /** A value as found, and where (for messages). */
 interface Raw {

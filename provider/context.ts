@@ -15,6 +15,7 @@ export function clientFor(settings: EnosSettings = currentSettings()): EnosClien
     accessKey: credentials.accessKey,
     secretKey: credentials.secretKey,
     ...(settings.timeoutMs !== undefined && { timeoutMs: settings.timeoutMs }),
+    ...(settings.tokenTimeoutMs !== undefined && { tokenTimeoutMs: settings.tokenTimeoutMs }),
     ...(settings.maxRetries !== undefined && { maxRetries: settings.maxRetries }),
     ...(settings.maxConcurrentRequests !== undefined && { maxConcurrentRequests: settings.maxConcurrentRequests }),
     ...(settings.maxRequestsPerSecond !== undefined && { maxRequestsPerSecond: settings.maxRequestsPerSecond }),
@@ -25,6 +26,26 @@ export function clientFor(settings: EnosSettings = currentSettings()): EnosClien
     cached = { key, client: createEnosClient(options) };
   }
   return cached.client;
+}
+
+// The outcome of each client's credential check: one token request per client (so per deployment), its failure kept
+// too, so a gateway that does not answer holds one check for tokenTimeoutMs, not one per resource.
+const proofs = new WeakMap<EnosClient, Promise<void>>();
+
+/**
+ * Proves the configured credentials with one token request per process and configuration (the token is then
+ * cached for the calls that follow, so an `up` costs no extra request). The first `check` of a deployment runs it,
+ * so a wrong enos:secretKey, enos:accessKey or enos:apiUrl, or a gateway out of reach, fails `pulumi preview`.
+ * Rejects with the client's (or a missing setting's) error.
+ */
+export function proveCredentials(settings: EnosSettings = currentSettings()): Promise<void> {
+  const client = clientFor(settings);
+  let proof = proofs.get(client);
+  if (proof === undefined) {
+    proof = client.authenticate();
+    proofs.set(client, proof);
+  }
+  return proof;
 }
 
 /** The OU a resource or lookup acts on: its own `orgId`, else the configured default. */

@@ -5,6 +5,9 @@
  * (configure + resourceProviders) stays for state written by the releases before it.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { proveCredentials } from "./context";
+import { describeFailure, isEnosFailure } from "./failures";
+import { LOGGED_BY_HOST, quietForHost } from "./host-log";
 import { configure, resourceProviders } from "./index";
 import { isShimOnlyUpdate, keptOutputs, recordCheck } from "./shim-upgrade";
 
@@ -34,14 +37,41 @@ function providerOf(kind: string): ResourceProvider {
   );
 }
 
+/**
+ * `check`, then the credential check (once per process: the first check of a deployment, preview included, makes
+ * the one token request). A failure of either is returned as a check failure rather than thrown: the engine prints a
+ * check failure once, as "<type> resource '<name>' has a problem: <reason>", and stops the deployment, while an error
+ * thrown from `check` is also printed by the dynamic-provider host with its stack trace (`@pulumi/pulumi`
+ * cmd/dynamic-provider; README "Errors and what to do").
+ */
+async function checkAndProve(provider: ResourceProvider, kind: string, olds: Props | undefined, news: Props) {
+  let result: dynamic.CheckResult;
+  try {
+    result = await provider.check(olds, news);
+    if ((result.failures ?? []).length > 0) return result;
+    await proveCredentials();
+  } catch (error) {
+    if (!isEnosFailure(error)) throw error;
+    return { inputs: news, failures: [{ property: "", reason: describeFailure(error) }] };
+  }
+  recordCheck(kind, olds, news, result.inputs as Props | undefined);
+  return result;
+}
+
 async function run(kind: string, method: ProviderMethod, args: unknown[]): Promise<unknown> {
+  try {
+    return await runMethod(kind, method, args);
+  } catch (error) {
+    throw LOGGED_BY_HOST.has(method) ? quietForHost(kind, method, error) : error;
+  }
+}
+
+async function runMethod(kind: string, method: ProviderMethod, args: unknown[]): Promise<unknown> {
   if (method === "configure") return configure(...(args as Parameters<Provider["configure"]>));
   const provider = providerOf(kind);
   if (method === "check") {
     const [olds, news] = args as [Props | undefined, Props];
-    const result = await provider.check(olds, news);
-    if ((result.failures ?? []).length === 0) recordCheck(kind, olds, news, result.inputs as Props | undefined);
-    return result;
+    return checkAndProve(provider, kind, olds, news);
   }
   if (method === "update") {
     const [id, olds, news] = args as [string, Props, Props];

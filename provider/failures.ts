@@ -1,8 +1,12 @@
 /**
  * What a failed provider operation hands the engine. A create that succeeded in EnOS but failed afterwards throws
  * `{ id, properties, reasons }`, so the object is recorded instead of orphaned; every other error is re-thrown with
- * a "<Resource> <op> failed:" prefix and its `cause` kept.
+ * a "<Resource> <op> failed:" prefix and its `cause` kept. A failed token request is told as the setting to fix
+ * (credential-failure.ts) instead of the token service's own words.
  */
+import { EnosError } from "./client";
+import { currentSettings } from "./config";
+import { explainTokenFailure, type GatewaySettings } from "./credential-failure";
 
 /**
  * The error the dynamic-provider host turns into "created, but failed to initialise" (`grpcResponseFromError` in
@@ -63,7 +67,7 @@ export class ResourceOperationError extends Error {
   readonly operation: ResourceOperation;
 
   constructor(resource: string, operation: ResourceOperation, cause: unknown) {
-    super(`${resource} ${operation} failed: ${messageOf(cause)}`, { cause });
+    super(`${resource} ${operation} failed: ${describeFailure(cause)}`, { cause });
     this.name = "ResourceOperationError";
     this.resource = resource;
     this.operation = operation;
@@ -83,6 +87,29 @@ export function withResourceContext(resource: string, operation: ResourceOperati
     throw Object.assign(wrapped, { __context: IN_CONTEXT, reasons: error.reasons.map((r) => prefix + r) });
   }
   throw new ResourceOperationError(resource, operation, error);
+}
+
+/** The settings a failed token request is explained with; none when they are themselves invalid. */
+function gatewaySettings(): GatewaySettings {
+  try {
+    return currentSettings();
+  } catch {
+    return {};
+  }
+}
+
+/** What to tell the user about `error`: a failed token request as the setting to fix, else its own message. */
+export function describeFailure(error: unknown, settings: GatewaySettings = gatewaySettings()): string {
+  return explainTokenFailure(error, settings) ?? messageOf(error);
+}
+
+/** Whether `error` is, or wraps, an error of the EnOS client (a setting, the gateway, EnOS): not a bug of ours. */
+export function isEnosFailure(error: unknown): boolean {
+  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 6; depth++) {
+    if (EnosError.isInstance(e)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** The message of anything thrown: an Error's own, a string as is, anything else as JSON. */

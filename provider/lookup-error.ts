@@ -3,7 +3,8 @@
  * the resources' "<Resource> <op> failed:" errors (failures.ts). The message never holds a key, token or signature:
  * client errors carry none (client/errors.ts), and argument values are quoted only for non-secret arguments.
  */
-import { ConfigError, EnosApiError, isInvalidInput, isNotFound, isPermissionDenied } from "./client";
+import { ConfigError, isInvalidInput, isNotFound, isPermissionDenied } from "./client";
+import { explainTokenFailure, type GatewaySettings } from "./credential-failure";
 
 /** A lookup by its public name, e.g. "getRole". */
 export type LookupName =
@@ -40,12 +41,20 @@ export class LookupError extends Error {
 
 /**
  * `error` as a {@link LookupError}: what EnOS said, plus the way out when the cause is a setting, a missing
- * permission or an OU that does not know the object. `subject` names what was looked up ("device 'a-1' in OU o-demo").
+ * permission or an OU that does not know the object. `subject` names what was looked up ("device 'a-1' in OU o-demo");
+ * `settings` are the ones the lookup ran with, quoted when a failed token request points at one of them.
  */
-export function lookupFailure(lookup: LookupName, error: unknown, subject: string): LookupError {
+export function lookupFailure(
+  lookup: LookupName,
+  error: unknown,
+  subject: string,
+  settings: GatewaySettings = {},
+): LookupError {
   if (LookupError.isInstance(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (ConfigError.isInstance(error)) return new LookupError(lookup, message, { argument: error.key, cause: error });
+  const credentials = explainTokenFailure(error, settings);
+  if (credentials !== undefined) return new LookupError(lookup, credentials, { cause: error });
   if (isPermissionDenied(error)) {
     const hint = `the service account needs ${PERMISSIONS[lookup]} in that OU`;
     return new LookupError(lookup, `${message}: ${hint}`, { cause: error });
@@ -55,10 +64,6 @@ export function lookupFailure(lookup: LookupName, error: unknown, subject: strin
   }
   if (isInvalidInput(error)) {
     const hint = "check `orgId` (or the provider setting enos:orgId) and the other arguments";
-    return new LookupError(lookup, `${message}: ${hint}`, { cause: error });
-  }
-  if (EnosApiError.isInstance(error) && error.category === "auth") {
-    const hint = "check the provider settings enos:accessKey and enos:secretKey (a service account of that gateway)";
     return new LookupError(lookup, `${message}: ${hint}`, { cause: error });
   }
   return new LookupError(lookup, message, { cause: error });

@@ -4,7 +4,7 @@
  * the caller passes. Every failure is a {@link LookupError} "<lookup> failed: ..." naming the argument or setting.
  */
 import type { App, Device, DeviceRef, EnosClient, NamedRef } from "./client";
-import { resolveSettings, type ConfigSource } from "./config";
+import { resolveSettings, type ConfigSource, type EnosSettings } from "./config";
 import { clientFor, resolveOrgId } from "./context";
 import { identityArg, localisedArgs, onlyIdentity, parseArgs, scopeArgs, type Locale } from "./lookup-args";
 import { LookupError, lookupFailure, type LookupName } from "./lookup-error";
@@ -56,23 +56,24 @@ export interface DeviceArgs extends ScopeArgs {
 interface Context {
   client: EnosClient;
   orgId: string;
+  settings: EnosSettings;
 }
 
 /** The client and OU for a lookup; a missing or invalid setting fails as the lookup's error. */
 function contextOf(lookup: LookupName, config: ConfigSource, orgId: string | undefined): Context {
   try {
     const settings = resolveSettings(config);
-    return { client: clientFor(settings), orgId: resolveOrgId(orgId, settings) };
+    return { client: clientFor(settings), orgId: resolveOrgId(orgId, settings), settings };
   } catch (error) {
     throw lookupFailure(lookup, error, "the EnOS connection");
   }
 }
 
-async function wrapped<T>(lookup: LookupName, subject: string, run: () => Promise<T>): Promise<T> {
+async function wrapped<T>(lookup: LookupName, context: Context, subject: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw lookupFailure(lookup, error, subject);
+    throw lookupFailure(lookup, error, subject, context.settings);
   }
 }
 
@@ -92,18 +93,21 @@ function cachedListing(client: EnosClient, key: string, list: () => Promise<Name
   return listing;
 }
 
-function listRoles(lookup: LookupName, { client, orgId }: Context, locale: Locale | undefined) {
+function listRoles(lookup: LookupName, context: Context, locale: Locale | undefined) {
+  const { client, orgId } = context;
   const list = () => client.appPortal.listOrganizationRoles(orgId, locale);
-  return wrapped(lookup, `OU ${orgId}`, () => cachedListing(client, `roles:${orgId}:${locale ?? ""}`, list));
+  return wrapped(lookup, context, `OU ${orgId}`, () => cachedListing(client, `roles:${orgId}:${locale ?? ""}`, list));
 }
 
-function listUserGroups(lookup: LookupName, { client, orgId }: Context, locale: Locale | undefined) {
+function listUserGroups(lookup: LookupName, context: Context, locale: Locale | undefined) {
+  const { client, orgId } = context;
   const list = () => client.appPortal.listOrganizationUserGroups(orgId, locale);
-  return wrapped(lookup, `OU ${orgId}`, () => cachedListing(client, `groups:${orgId}:${locale ?? ""}`, list));
+  return wrapped(lookup, context, `OU ${orgId}`, () => cachedListing(client, `groups:${orgId}:${locale ?? ""}`, list));
 }
 
-async function listApps(lookup: LookupName, { client, orgId }: Context): Promise<AppSummary[]> {
-  const apps = await wrapped(lookup, `OU ${orgId}`, () => client.appService.listApps(orgId));
+async function listApps(lookup: LookupName, context: Context): Promise<AppSummary[]> {
+  const { client, orgId } = context;
+  const apps = await wrapped(lookup, context, `OU ${orgId}`, () => client.appService.listApps(orgId));
   return apps.map(({ secretKey: _secret, ...app }) => app);
 }
 
@@ -216,7 +220,7 @@ export async function getDevice(config: ConfigSource, args: DeviceArgs): Promise
   const named =
     "assetId" in ref ? `assetId '${ref.assetId}'` : `productKey '${ref.productKey}' and deviceKey '${ref.deviceKey}'`;
   const subject = `a device with ${named} in OU ${context.orgId}`;
-  const { deviceSecret: _secret, ...device } = await wrapped("getDevice", subject, () =>
+  const { deviceSecret: _secret, ...device } = await wrapped("getDevice", context, subject, () =>
     context.client.connect.getDevice(context.orgId, ref),
   );
   return device;

@@ -10,12 +10,23 @@
 import { z } from "zod";
 import type { Clock } from "./clock";
 import { isTokenExpired } from "./error-guards";
-import { EnosApiError } from "./errors";
+import { EnosApiError, EnosError } from "./errors";
 import type { SecretSet } from "./redact";
 import { tokenEncryption } from "./signing";
 
 export const TOKEN_GET_PATH = "/apim-token-service/v2.0/token/get";
 export const TOKEN_REFRESH_PATH = "/apim-token-service/v2.0/token/refresh";
+
+/**
+ * True for a client error of a token request (get or refresh, any kind: refused credentials, no route, network,
+ * timeout, unreadable answer). Such a failure happens before the call that needed the token is sent, so that call
+ * provably did not reach EnOS.
+ */
+export function isTokenRequestError(error: unknown): error is EnosError & { path: string } {
+  if (!EnosError.isInstance(error)) return false;
+  const { path } = error as { path?: unknown };
+  return path === TOKEN_GET_PATH || path === TOKEN_REFRESH_PATH;
+}
 
 const tokenDataSchema = z.looseObject({
   accessToken: z.string().min(1),

@@ -13,7 +13,7 @@ import { acquireGovernor } from "./governor";
 import { resolveOptions, type ClientOptions } from "./options";
 import type { ServiceFamily } from "./envelope";
 import type { HttpMethod } from "./http";
-import { createCaller, type Caller } from "./pipeline";
+import { createPipeline, type Caller } from "./pipeline";
 import type { QueryParams } from "./signing";
 import { SecretSet } from "./redact";
 
@@ -35,6 +35,11 @@ export interface EnosClient {
   readonly appPortalUsers: AppPortalUsersApi;
   readonly connect: ConnectApi;
   /**
+   * Gets the access token the calls will use (or reuses the cached one): proves apiUrl, accessKey and secretKey with
+   * one token request at most. Rejects with the token request's error.
+   */
+  authenticate(): Promise<void>;
+  /**
    * Calls `listener` with every write (appendRoles, a menu update, ...) just before it is sent, whatever its
    * outcome; returns the unsubscribe. The read path uses it to drop what a write of this process may change.
    */
@@ -51,13 +56,14 @@ export function createEnosClient(options: ClientOptions): EnosClient {
   const dispatcherLease = acquireDispatcher(resolved.apiUrl, resolved.dispatcher);
   const secrets = new SecretSet(resolved.secretKey);
   const listeners = new Set<(write: WriteNotice) => void>();
-  const send = createCaller({
+  const pipeline = createPipeline({
     options: resolved,
     dispatcher: dispatcherLease.dispatcher,
     governor: governorLease.governor,
     secrets,
     debugLog: createDebugLog(resolved.log, secrets),
   });
+  const send = pipeline.call;
   const call: Caller = (spec) => {
     if (spec.write !== true || listeners.size === 0) return send(spec);
     let done = () => {};
@@ -73,6 +79,7 @@ export function createEnosClient(options: ClientOptions): EnosClient {
     appPortal: createAppPortalApi(call),
     appPortalUsers: createAppPortalUsersApi(call),
     connect: createConnectApi(call),
+    authenticate: () => pipeline.authenticate(),
     onWrite: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

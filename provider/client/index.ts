@@ -2,7 +2,8 @@
  * The EnOS HTTP client: the bottom layer of the provider. Knows nothing about Pulumi.
  */
 export { createEnosClient, type EnosClient, type WriteNotice } from "./client";
-export type { ClientOptions } from "./options";
+export { DEFAULT_TOKEN_TIMEOUT_MS, type ClientOptions } from "./options";
+export { TOKEN_GET_PATH, TOKEN_REFRESH_PATH, isTokenRequestError } from "./auth";
 export type { Clock } from "./clock";
 export type { I18n } from "./schema-helpers";
 export type { App, AppWrite, Menu, MenuWrite, Permission, PermissionWrite } from "./app-service-schemas";

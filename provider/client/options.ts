@@ -17,6 +17,12 @@ export interface ClientOptions {
   secretKey: string;
   /** Per-request timeout. @default 30_000 */
   timeoutMs?: number;
+  /**
+   * How long getting an access token may take, every attempt and backoff included (each attempt also within
+   * `timeoutMs`). The first token request of a deployment proves the credentials, at `pulumi preview` too, so this
+   * bounds how long a gateway that does not answer holds a preview. @default 15_000
+   */
+  tokenTimeoutMs?: number;
   /** Retries after the first attempt, for retryable failures. @default 3 */
   maxRetries?: number;
   /** Base of the exponential backoff with full jitter (capped at 20 s). @default 500 */
@@ -48,6 +54,7 @@ export interface ResolvedClientOptions {
   accessKey: string;
   secretKey: string;
   timeoutMs: number;
+  tokenTimeoutMs: number;
   maxRetries: number;
   retryBaseDelayMs: number;
   maxRetryAfterMs: number;
@@ -92,6 +99,12 @@ function resolveLog(debug: ClientOptions["debug"]): ((line: string) => void) | u
   return on ? (line) => process.stderr.write(`${line}\n`) : undefined;
 }
 
+/**
+ * The default of `tokenTimeoutMs`: a preview against a gateway that does not answer fails within about 15 s (issue
+ * 12), while a token service that is merely slow still has one full attempt of 15 s.
+ */
+export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
+
 /** Validates options and fills in defaults. Throws `ConfigError` naming the setting and how to set it. */
 export function resolveOptions(options: ClientOptions): ResolvedClientOptions {
   return {
@@ -99,6 +112,7 @@ export function resolveOptions(options: ClientOptions): ResolvedClientOptions {
     accessKey: requireText("accessKey", options.accessKey),
     secretKey: requireText("secretKey", options.secretKey),
     timeoutMs: numberOption("timeoutMs", options.timeoutMs, 30_000),
+    tokenTimeoutMs: numberOption("tokenTimeoutMs", options.tokenTimeoutMs, DEFAULT_TOKEN_TIMEOUT_MS),
     maxRetries: numberOption("maxRetries", options.maxRetries, 3),
     retryBaseDelayMs: numberOption("retryBaseDelayMs", options.retryBaseDelayMs, 500),
     maxRetryAfterMs: numberOption("maxRetryAfterMs", options.maxRetryAfterMs, 30_000),

@@ -66,7 +66,11 @@ function retryContext(options: ResolvedClientOptions, idempotent: boolean): Retr
  * Sends one request once its start time has come, logging it (redacted) when debugging is on. The request is built
  * after pacing, so a signature's `apim-timestamp` and a token request's timestamp are the moment it leaves.
  */
-async function exchange(deps: PipelineDeps, build: () => Outgoing): Promise<HttpResponse> {
+async function exchange(
+  deps: PipelineDeps,
+  build: () => Outgoing,
+  timeoutMs: () => number = () => deps.options.timeoutMs,
+): Promise<HttpResponse> {
   const { options, debugLog } = deps;
   await deps.governor.pace();
   const out = build();
@@ -74,7 +78,7 @@ async function exchange(deps: PipelineDeps, build: () => Outgoing): Promise<Http
   const headers: Record<string, string> = { accept: "application/json", ...out.headers };
   if (out.body !== undefined) headers["content-type"] = "application/json;charset=UTF-8";
   const url = options.apiUrl + out.path + search;
-  const request = { method: out.method, url, headers, body: out.body, timeoutMs: options.timeoutMs };
+  const request = { method: out.method, url, headers, body: out.body, timeoutMs: timeoutMs() };
   const log = { method: out.method, path: out.path, search, requestBody: out.body };
   const startedAt = options.clock.now();
   try {
@@ -111,19 +115,35 @@ async function attempt<T>(deps: PipelineDeps, spec: CallSpec<T>, token: string):
   return decode(deps, site, spec.family, spec.schema)(await exchange(deps, signed));
 }
 
-/** Token-service requests: no auth headers, token envelope. */
+/**
+ * Token-service requests: no auth headers, token envelope, and one deadline (`tokenTimeoutMs`) over every attempt.
+ * The first token request of a deployment is the credential check of `pulumi preview`, so a gateway that does not
+ * answer fails the preview once the deadline passes, not after every retry has run into the per-request timeout
+ * (4 x 30 s with the defaults).
+ */
 function tokenPost(deps: PipelineDeps): TokenPost {
+  const { options } = deps;
   return (path, body, schema) => {
+    const deadline = options.clock.now() + options.tokenTimeoutMs;
+    const timeoutMs = () => Math.max(1, Math.min(options.timeoutMs, deadline - options.clock.now()));
     // The body is rebuilt per attempt: a retry must not repeat an encryption the service may have seen (1001).
     const build = (): Outgoing => ({ method: "POST", path, query: {}, body: JSON.stringify(body()), headers: {} });
-    const send = async () => decode(deps, { method: "POST", path }, "token", schema)(await exchange(deps, build));
+    const site = { method: "POST", path };
+    const send = async () => decode(deps, site, "token", schema)(await exchange(deps, build, timeoutMs));
     // Getting a token is idempotent (a second get returns the same token), so every transient failure is retried.
-    return withRetry(send, retryContext(deps.options, true));
+    return withRetry(send, { ...retryContext(options, true), deadline });
   };
 }
 
-/** Builds the `Caller` of one client. */
-export function createCaller(deps: PipelineDeps): Caller {
+/** What a client sends its calls through. */
+export interface Pipeline {
+  call: Caller;
+  /** Obtains (or reuses) the access token: one token request at most, proving the credentials. */
+  authenticate(): Promise<void>;
+}
+
+/** Builds the pipeline of one client. */
+export function createPipeline(deps: PipelineDeps): Pipeline {
   const { options } = deps;
   const tokens = new TokenManager({
     accessKey: options.accessKey,
@@ -133,8 +153,13 @@ export function createCaller(deps: PipelineDeps): Caller {
     post: tokenPost(deps),
     secrets: deps.secrets,
   });
-  return (spec) =>
-    deps.governor.run(() =>
-      withToken(tokens, (token) => withRetry(() => attempt(deps, spec, token), retryContext(options, spec.idempotent))),
-    );
+  return {
+    call: (spec) =>
+      deps.governor.run(() =>
+        withToken(tokens, (token) =>
+          withRetry(() => attempt(deps, spec, token), retryContext(options, spec.idempotent)),
+        ),
+      ),
+    authenticate: () => deps.governor.run(async () => void (await tokens.current())),
+  };
 }

@@ -71,9 +71,11 @@ export interface RetryContext {
   idempotent: boolean;
   clock: Clock;
   random: () => number;
+  /** Time (clock ms) after which no attempt starts: the last error is thrown instead of waiting past it. */
+  deadline?: number;
 }
 
-/** Runs `task` until it succeeds or `shouldRetry` says stop; rethrows the last error. */
+/** Runs `task` until it succeeds, `shouldRetry` says stop or the next attempt would start past the deadline. */
 export async function withRetry<T>(task: () => Promise<T>, ctx: RetryContext): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -81,7 +83,9 @@ export async function withRetry<T>(task: () => Promise<T>, ctx: RetryContext): P
     } catch (error) {
       if (!shouldRetry(error, attempt, ctx.idempotent, ctx.policy.maxRetries)) throw error;
       const retryAfter = EnosApiError.isInstance(error) ? error.retryAfterMs : undefined;
-      await ctx.clock.sleep(retryDelayMs(attempt, retryAfter, ctx.random, ctx.policy));
+      const delay = retryDelayMs(attempt, retryAfter, ctx.random, ctx.policy);
+      if (ctx.deadline !== undefined && ctx.clock.now() + delay >= ctx.deadline) throw error;
+      await ctx.clock.sleep(delay);
     }
   }
 }

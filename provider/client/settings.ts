@@ -20,6 +20,7 @@ export const USER_SETTINGS = {
   secretKey: { placeholder: "<secret>", env: "ENOS_SECRET_KEY", secret: true },
   orgId: { placeholder: "<ou-id>", env: "ENOS_ORG_ID" },
   timeoutMs: { placeholder: "<ms>", env: "ENOS_TIMEOUT_MS" },
+  tokenTimeoutMs: { placeholder: "<ms>", env: "ENOS_TOKEN_TIMEOUT_MS" },
   maxRetries: { placeholder: "<n>", env: "ENOS_MAX_RETRIES" },
   maxConcurrentRequests: { placeholder: "<n>", env: "ENOS_MAX_CONCURRENT_REQUESTS" },
   maxRequestsPerSecond: { placeholder: "<n>", env: "ENOS_MAX_REQUESTS_PER_SECOND" },
@@ -74,9 +75,10 @@ export interface NumberRule {
   rule: string;
 }
 
-/** The numeric options; the first four are user settings too. */
+/** The numeric options; the first five are user settings too. */
 export const NUMBER_RULES = {
   timeoutMs: { min: 1, integer: true, rule: "a positive integer (milliseconds)" },
+  tokenTimeoutMs: { min: 1, integer: true, rule: "a positive integer (milliseconds)" },
   maxRetries: { min: 0, integer: true, rule: "an integer >= 0 (0 disables retries)" },
   maxConcurrentRequests: { min: 1, integer: true, rule: "a positive integer" },
   maxRequestsPerSecond: { min: 0, exclusive: true, rule: "a positive number (requests per second)" },

@@ -46,6 +46,15 @@ test("a failed lookup rejects with a RunError carrying the lookup's message and 
   expect((error as Error).message).not.toContain("demo-secret-key");
 });
 
+test("a listing with a bad argument rejects with a RunError naming the argument (issue 12's fr_FR case)", async () => {
+  const args = { locale: "fr_FR" } as unknown as Parameters<typeof enos.getOrganizationRoles>[0];
+  const error: unknown = await enos.getOrganizationRoles(args).catch((e: unknown) => e);
+  expect(pulumi.RunError.isInstance(error)).toBe(true);
+  expect((error as Error).message).toBe(
+    'getOrganizationRoles failed: locale must be one of en_US, zh_CN, es_ES, ja_JP, de_DE, pl_PL; got "fr_FR"',
+  );
+});
+
 test("Output forms resolve their Inputs first", async () => {
   const role = enos.getRoleOutput({ name: pulumi.output("Device Administrator") });
   expect(await valueOf(role.id)).toBe("r-device-admin");

@@ -3,8 +3,9 @@
  * differ from the previous ones in `__provider` alone (the one-time update after a release changed the shim) returns
  * the stored outputs without calling the provider, hence without calling EnOS.
  */
+import * as context from "../../provider/context";
 import { dispatch } from "../../provider/dispatch";
-import { resourceProviders } from "../../provider";
+import { ConfigError, resourceProviders } from "../../provider";
 import { isShimOnlyUpdate, recordCheck, resetShimUpgrades } from "../../provider/shim-upgrade";
 
 const OLD_SHIM = "exports.handler = require('pulumi-enos/provider') /* 0.1.0 */";
@@ -46,6 +47,9 @@ describe("recordCheck / isShimOnlyUpdate", () => {
 });
 
 describe("dispatch", () => {
+  // The credential check of the first `check` needs EnOS: test/provider/credentials.test.ts runs it for real.
+  beforeEach(() => jest.spyOn(context, "proveCredentials").mockResolvedValue());
+
   it("skips the provider's update after a check that saw only the shim change, keeping the stored outputs", async () => {
     const update = jest.spyOn(resourceProviders.DeviceEnablement, "update");
     const check = await dispatch("DeviceEnablement", "check", [
@@ -75,6 +79,42 @@ describe("dispatch", () => {
     const read = jest.spyOn(resourceProviders.AppMenu, "read").mockResolvedValue({ id: "menu-1" });
     expect(await dispatch("AppMenu", "read", ["menu-1", { keyword: "dashboard" }])).toEqual({ id: "menu-1" });
     expect(read).toHaveBeenCalledWith("menu-1", { keyword: "dashboard" });
+  });
+
+  it("returns a failed credential check as a check failure, and rethrows what is not an EnOS error", async () => {
+    jest.spyOn(context, "proveCredentials").mockRejectedValueOnce(new ConfigError("enos:apiUrl", "set it"));
+    const news = { ...inputs, __provider: NEW_SHIM };
+    expect(await dispatch("DeviceEnablement", "check", [{}, news])).toEqual({
+      inputs: news,
+      failures: [{ property: "", reason: 'EnOS setting "enos:apiUrl" is missing: set it' }],
+    });
+    jest.spyOn(context, "proveCredentials").mockRejectedValueOnce(new TypeError("a bug"));
+    await expect(dispatch("DeviceEnablement", "check", [{}, news])).rejects.toThrow("a bug");
+  });
+
+  it("makes the host's stderr line of a failed read one pointer, keeping the message the engine reports", async () => {
+    const failure = new Error("AppMenu read failed: GET /menus → HTTP 400 bad");
+    jest.spyOn(resourceProviders.AppMenu, "read").mockRejectedValue(failure);
+    const error = (await dispatch("AppMenu", "read", ["menu-1", {}]).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe("AppMenu read failed: GET /menus → HTTP 400 bad");
+    // What cmd/dynamic-provider logs for read, diff and delete errors:
+    expect(`${String(error)}: ${error.stack}`).toBe(
+      "pulumi-enos: AppMenu read failed; the error is shown with the resource (ENOS_DEBUG=1 adds its stack trace)",
+    );
+  });
+
+  it("keeps the stack trace of a bug, and of every error under ENOS_DEBUG=1", async () => {
+    jest.spyOn(resourceProviders.AppMenu, "delete").mockRejectedValue(new Error("x", { cause: new TypeError("bug") }));
+    const bug = (await dispatch("AppMenu", "delete", ["menu-1", {}]).catch((e: unknown) => e)) as Error;
+    expect(bug.stack).toMatch(/^Error: x\n\s+at /);
+    process.env["ENOS_DEBUG"] = "1";
+    try {
+      jest.spyOn(resourceProviders.AppMenu, "diff").mockRejectedValue(new Error("refused"));
+      const debugged = (await dispatch("AppMenu", "diff", ["menu-1", {}, {}]).catch((e: unknown) => e)) as Error;
+      expect(debugged.stack).toMatch(/^Error: refused\n\s+at /);
+    } finally {
+      delete process.env["ENOS_DEBUG"];
+    }
   });
 
   it("fails for a kind this release does not serve, saying what to install", async () => {

@@ -1,5 +1,5 @@
 import { EnosApiError, NetworkError, ResponseValidationError, TimeoutError } from "../../../provider/client";
-import { appServiceOk, createHarness, mockTokenGet, pathIs, sampleApp, type Harness } from "./helpers";
+import { appServiceOk, createHarness, mockTokenGet, pathIs, sampleApp, tokenBody, type Harness } from "./helpers";
 
 const APPS = "/enos-app-service/v2.5/apps";
 const LIST = "/enos-app-service/v2.5/apps/list";
@@ -244,6 +244,60 @@ describe("timeouts through the client", () => {
 
     expect(TimeoutError.isInstance(error)).toBe(true); // a retry would end on "no interceptor" instead
     expect(h.clock.sleeps).toEqual([]);
+    await h.finish();
+  });
+
+  it("gives a token request tokenTimeoutMs in all: no further attempt once it has passed", async () => {
+    const h = createHarness({ timeoutMs: 30_000, tokenTimeoutMs: TIMEOUT_MS });
+    h.pool
+      .intercept({ path: "/apim-token-service/v2.0/token/get", method: "POST" })
+      .reply(200, tokenBody("token-late"))
+      .delay(LATE_MS);
+
+    const started = Date.now();
+    const error: unknown = await h.client.appService.listApps("o1").catch((e: unknown) => e);
+
+    expect(TimeoutError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ path: "/apim-token-service/v2.0/token/get", timeoutMs: TIMEOUT_MS });
+    expect(Date.now() - started).toBeLessThan(LATE_MS); // cut at tokenTimeoutMs, not at timeoutMs
+    expect(h.clock.sleeps).toEqual([]); // the retry would start past the deadline
+    await h.finish(); // no list call was made
+  });
+
+  it("retries a token request within tokenTimeoutMs", async () => {
+    const h = createHarness({ timeoutMs: TIMEOUT_MS, tokenTimeoutMs: 60_000 });
+    h.pool
+      .intercept({ path: "/apim-token-service/v2.0/token/get", method: "POST" })
+      .reply(200, tokenBody("token-late"))
+      .delay(LATE_MS);
+    mockTokenGet(h.pool);
+    listReplies(h, [200, appServiceOk([])]);
+
+    await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
+    expect(h.clock.sleeps).toHaveLength(1);
+    await h.finish();
+  });
+});
+
+describe("authenticate", () => {
+  it("makes the one token request the calls then reuse", async () => {
+    const h = createHarness();
+    mockTokenGet(h.pool); // once: a second token request would find no interceptor
+    listReplies(h, [200, appServiceOk([])]);
+
+    await h.client.authenticate();
+    await h.client.authenticate();
+    await expect(h.client.appService.listApps("o1")).resolves.toEqual([]);
+    await h.finish();
+  });
+
+  it("rejects with the token request's error", async () => {
+    const h = createHarness();
+    h.pool
+      .intercept({ path: "/apim-token-service/v2.0/token/get", method: "POST" })
+      .reply(200, { status: 1003, msg: "encryption is not valid", data: null });
+
+    await expect(h.client.authenticate()).rejects.toMatchObject({ code: 1003, category: "auth" });
     await h.finish();
   });
 });

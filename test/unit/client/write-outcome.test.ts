@@ -8,6 +8,8 @@ import {
 } from "../../../provider/client";
 
 const site = { method: "POST" as const, path: "/enos-app-service/v2.5/apps" };
+/** The token request that comes before a write: when it fails, the write itself is never sent. */
+const tokenSite = { method: "POST" as const, path: "/apim-token-service/v2.0/token/get" };
 
 function apiError(status: number, code: number | string | undefined, fromGateway = false): EnosApiError {
   return new EnosApiError({ ...site, status, code, msg: "x", fromGateway });
@@ -50,6 +52,22 @@ describe("mayHaveTakenEffect: whether a failed write may have been applied", () 
     {
       what: "an error of ours wrapping a refusal",
       error: new Error("category hint", { cause: apiError(200, 31404) }),
+      expected: false,
+    },
+    { what: "a token request that timed out", error: new TimeoutError(tokenSite, 1000, undefined), expected: false },
+    {
+      what: "a token request reset after it left",
+      error: new NetworkError(tokenSite, "ECONNRESET", false, undefined),
+      expected: false,
+    },
+    {
+      what: "a token service 503",
+      error: new EnosApiError({ ...tokenSite, status: 503, code: undefined, msg: "x" }),
+      expected: false,
+    },
+    {
+      what: "an error of ours wrapping a token timeout",
+      error: new Error("hint", { cause: new TimeoutError(tokenSite, 1000, undefined) }),
       expected: false,
     },
     {
