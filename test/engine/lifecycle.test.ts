@@ -150,17 +150,31 @@ test("out-of-band changes are reported by refresh (no plaintext secret at rest a
   expectOk(await stack.run({ op: "preview", refresh: true, expectNoChanges: true }));
 });
 
-test("an app deleted in the console is dropped by refresh and recreated by up", async () => {
+test("an app deleted in the console: up --refresh refuses to recreate it, naming it; recreateIfDeleted recreates it", async () => {
   const appId = stack.emulator.state().apps[0]!.id;
   stack.emulator.mutate({ type: "delete-app", appId });
-  expectOk(await stack.run({ op: "refresh" }));
+  const [refused] = await stack.run({ op: "up", refresh: true });
+  expect(refused?.ok).toBe(false);
+  const said = `${refused?.error}${refused?.stdout}${refused?.stderr}`;
+  // the refresh's warning, then the check failure the engine prints with the Pulumi name
+  expect(said).toContain(`EnosApp '${appId}' was deleted outside Pulumi`);
+  expect(said).toMatch(
+    new RegExp(`EnosApp resource 'energy': property recreateIfDeleted .*app '${appId}'.*new accessKey and secretKey`),
+  );
+  expect(stack.emulator.state().apps).toHaveLength(0); // nothing was created
+
+  stack.config = { ...stack.config, "quickstart:recreateApp": "true" };
+  const preview = expectOk(await stack.run({ op: "preview" }));
+  expect(opsByName(preview)["energy"]).toEqual(["create-replacement", "replace", "delete-replaced"]);
   const up = expectOk(await stack.run({ op: "up" }));
-  expect(up.summary?.resourceChanges?.["create"]).toBe(4); // the app, its two menus and its permission
+  // the app is replaced; its menus and permission, gone with it, are created again
+  expect(up.summary?.resourceChanges).toMatchObject({ replace: 1, create: 3 });
   const apps = stack.emulator.state().apps;
   expect(apps).toHaveLength(1);
   expect(apps[0]?.id).not.toBe(appId);
   expect(stack.emulator.state().menus).toHaveLength(2);
   expectNoPlaintextSecretsAtRest(); // neither the new app's secretKey nor the deleted one's
+  expectOk(await stack.run({ op: "preview", refresh: true, expectNoChanges: true }));
 });
 
 test("bad input fails preview naming the property, before any write reaches EnOS", async () => {
