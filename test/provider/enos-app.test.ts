@@ -139,12 +139,14 @@ describe("EnosApp lifecycle", () => {
     const { created, outs } = await createApp(baseArgs);
     env.emulator.mutate({ type: "delete-app", appId: created.id });
     const first = await provider.read(created.id, outs);
+    expect(first.props).toHaveProperty("__vanished", created.id);
     nextDeployment();
     expect(await provider.read(created.id, first.props as Record<string, unknown>)).toEqual(first);
     const marked = { ...outs, __vanished: "app-elsewhere" };
     const other = await createApp({ ...baseArgs, keyword: "other" });
     nextDeployment();
     const back = await provider.read(other.created.id, { ...marked, ...other.outs });
+    expect(back.props).toMatchObject({ keyword: "other" });
     expect(back.props).not.toHaveProperty("__vanished");
   });
 
