@@ -184,7 +184,7 @@ test("bad input fails preview naming the property, before any write reaches EnOS
   expect(preview?.ok).toBe(false);
   expect(`${preview?.error}${preview?.stdout}${preview?.stderr}`).toMatch(/sortId.*integer >= 1/);
   const calls = stack.emulator.requestLog().map((e) => e.path);
-  // Only the program's role lookup may have run; check itself calls nothing.
+  // Only the program's role lookup may have run; check asks EnOS only about ids the program adds (none here).
   expect(calls.filter((p) => !p.includes("token") && !p.includes("organization/role/list"))).toEqual([]);
   stack.config = { ...stack.config, "quickstart:menuSortId": "2" };
 });
