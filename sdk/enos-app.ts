@@ -17,6 +17,7 @@ const OUTPUTS: Record<OwnOutputName<EnosApp>, true> = {
   icon: true,
   url: true,
   adopt: true,
+  recreateIfDeleted: true,
   accessKey: true,
   secretKey: true,
   categoryName: true,
@@ -48,6 +49,12 @@ export interface EnosAppArgs {
   url?: pulumi.Input<string>;
   /** Take over an existing app with the same keyword instead of failing on the duplicate. Default `false`. */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Create the app again when a refresh found it deleted outside Pulumi. Default `false`: the refresh keeps the app
+   * in the stack marked as deleted and the next `pulumi up` fails at this resource, because a new app gets a new id
+   * and a new `accessKey`/`secretKey`, which breaks every client configured with the old ones.
+   */
+  recreateIfDeleted?: pulumi.Input<boolean>;
 }
 
 /**
@@ -73,6 +80,8 @@ export class EnosApp extends pulumi.dynamic.Resource {
   declare readonly url: pulumi.Output<string | undefined>;
   /** Whether an existing app with this keyword may be taken over (`false` when left out). */
   declare readonly adopt: pulumi.Output<boolean>;
+  /** Whether an app deleted outside Pulumi may be created again (undefined when left out, meaning no). */
+  declare readonly recreateIfDeleted: pulumi.Output<boolean | undefined>;
   /** The app's service-account access key. */
   declare readonly accessKey: pulumi.Output<string>;
   /** The app's service-account secret key (a Pulumi secret). */

@@ -19,8 +19,12 @@ function prop(state: StateView | undefined, key: string): unknown {
   return state ? (state.inputs[key] ?? state.outputs[key]) : undefined;
 }
 
-/** A deletion the program did not ask for: the refresh found the object gone, the preview creates it again. */
+/**
+ * A deletion the program did not ask for: the refresh found the object gone, the preview creates it again (a
+ * vanished app the refresh kept, marked `__vanished`, comes back as a replacement: provider/resources/kit/vanished.ts).
+ */
 function goneOutside(plan: ResourcePlan): boolean {
+  if (plan.action === "replace") return prop(plan.live, "__vanished") !== undefined;
   return plan.action === "create" && plan.stored !== undefined;
 }
 
@@ -46,7 +50,10 @@ function appNote(plan: ResourcePlan): string | undefined {
         ? "deleted outside the stack; the next `pulumi up` creates it again, with new accessKey and secretKey"
         : "new app: EnOS issues its accessKey and secretKey (secretKey is kept as a stack secret)";
     case "replace":
-      return "a new app with new accessKey and secretKey: every client of the app must be reconfigured";
+      return goneOutside(plan)
+        ? "deleted outside the stack; `recreateIfDeleted: true` creates a new app with new accessKey and secretKey: " +
+            "every client of the app must be reconfigured"
+        : "a new app with new accessKey and secretKey: every client of the app must be reconfigured";
     case "delete":
       return "deleted: its menus and permissions go with it, and clients using its keys stop working";
     default:

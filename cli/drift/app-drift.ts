@@ -13,6 +13,8 @@ import { prop, UP } from "./prop";
 const APP_FIELDS = ["name", "description", "category", "type", "url", "keyword", "icon"];
 const MENU_FIELDS = ["name", "description", "parentId", "sortId", "url", "keyword"];
 const PERMISSION_FIELDS = ["name", "description", "keyword"];
+/** The engine-owned marker of a vanished object (its value is the id EnOS no longer has). */
+const VANISHED_KEY = "__vanished";
 const SET_BACK = "changed outside the stack; the next `pulumi up` sets it back";
 
 /** The app's section, with its own drift if it has any (action "none" otherwise). */
@@ -32,13 +34,16 @@ export function appDrift(step: ResourceStep, ref: ResourceRef): AppSection | und
   if (name) section.name = name;
   const orgId = textOf(prop(state, "orgId"));
   if (orgId) section.orgId = orgId;
-  if (!step.new) {
+  // The provider keeps a vanished app in the stack, marked (provider/resources/kit/vanished.ts); older releases
+  // dropped it.
+  if (!step.new || prop(step.new, VANISHED_KEY) !== undefined) {
     section.action = "gone";
     section.note =
-      "the refresh drops it, and the next `pulumi up` creates a new app with new accessKey and secretKey " +
-      "(reconfigure its clients) and recreates its menus and permissions";
+      "the refresh marks it deleted, and the next `pulumi up` fails at it unless it sets `recreateIfDeleted: true`: " +
+      "a new app gets new accessKey and secretKey (reconfigure its clients), and its menus and permissions are " +
+      "created again";
     section.fixes = {
-      revert: `${UP} (the new app gets new keys)`,
+      revert: `set \`recreateIfDeleted: true\` on ${resourceLabel(ref)}, then ${UP} (the new app gets new keys)`,
       accept: `remove ${resourceLabel(ref)} and its menus and permissions from the program`,
     };
     return section;

@@ -7,6 +7,7 @@ import * as enos from "pulumi-enos";
 //   quickstart:dashboardName   menu title              quickstart:aliceRoles     JSON array of role names
 //   quickstart:turbineEnabled  true | false            quickstart:menuSortId     sort position of the alarms menu
 //   quickstart:appKeyword      the app's keyword       quickstart:turbineAssetId which device to switch
+//   quickstart:recreateApp     true: an app deleted in the console may come back (new id and keys)
 export = async () => {
   const config = new pulumi.Config("quickstart");
 
@@ -20,6 +21,8 @@ export = async () => {
     category: 101,
     type: "web",
     keyword: config.get("appKeyword") ?? "energy-mgmt",
+    // Left false, an app deleted in the console stops the next `up` instead of coming back with new credentials.
+    recreateIfDeleted: config.getBoolean("recreateApp") ?? false,
   });
 
   const dashboard = new enos.AppMenu("dashboard", {

@@ -10,7 +10,10 @@ import { orUnknown } from "./unknown";
 
 const typeRule = `"web" or "mobile" (the app type; wire value 0 or 1)`;
 
-/** The EnosApp interface; `type` defaults to "web", `adopt` to false. */
+/**
+ * The EnosApp interface; `type` defaults to "web", `adopt` to false; `recreateIfDeleted` absent means false (an app
+ * deleted outside Pulumi stops the next `up` instead of coming back with new credentials).
+ */
 export const enosAppSchema = resourceSchema({
   inputs: z.strictObject({
     orgId: orUnknown(orgIdSchema),
@@ -22,6 +25,10 @@ export const enosAppSchema = resourceSchema({
     icon: orUnknown(iconSchema).optional(),
     url: orUnknown(appUrlSchema).optional(),
     adopt: orUnknown(booleanSchema("true (take over an existing app with this keyword) or false")).default(false),
+    // No default: a new input with a default would show as a change of every app recorded by an older release.
+    recreateIfDeleted: orUnknown(
+      booleanSchema("true (create the app again, with a new id and new credentials, if it was deleted) or false"),
+    ).optional(),
   }),
   outputs: {
     accessKey: z.string(),

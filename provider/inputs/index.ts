@@ -10,6 +10,7 @@ export { normaliseLocaleKey, type I18nText } from "./i18n";
 export { issuesToFailures, renderValue, closestKey, editDistance, type CheckFailure } from "./issues";
 export type { CheckDefaults } from "./org-id";
 export { checkInputs, type CheckOutcome } from "./check";
+export { unknownIdFailures, type CatalogEntry, type KnownIdsCheck } from "./known-ids";
 export { replacesFor, canonical } from "./replaces";
 export {
   inputKeysOf,

@@ -179,18 +179,37 @@ describe.each(MODES)("the quickstart with grant appends %s (%s)", (mode, scope) 
     expectOk(await stack.run({ op: "preview", refresh: true, expectNoChanges: true }));
   });
 
-  wholeLife("an app deleted in the console is dropped by refresh and recreated by up", async () => {
-    const appId = stack.emulator.state().apps[0]!.id;
-    stack.emulator.mutate({ type: "delete-app", appId });
-    expectOk(await stack.run({ op: "refresh" }));
-    const up = expectOk(await stack.run({ op: "up" }));
-    expect(up.summary?.resourceChanges?.["create"]).toBe(4); // the app, its two menus and its permission
-    const apps = stack.emulator.state().apps;
-    expect(apps).toHaveLength(1);
-    expect(apps[0]?.id).not.toBe(appId);
-    expect(stack.emulator.state().menus).toHaveLength(2);
-    expectNoPlaintextSecretsAtRest(); // neither the new app's secretKey nor the deleted one's
-  });
+  wholeLife(
+    "an app deleted in the console: up --refresh refuses to recreate it, naming it; recreateIfDeleted recreates it",
+    async () => {
+      const appId = stack.emulator.state().apps[0]!.id;
+      stack.emulator.mutate({ type: "delete-app", appId });
+      const [refused] = await stack.run({ op: "up", refresh: true });
+      expect(refused?.ok).toBe(false);
+      const said = `${refused?.error}${refused?.stdout}${refused?.stderr}`;
+      // the refresh's warning, then the check failure the engine prints with the Pulumi name
+      expect(said).toContain(`EnosApp '${appId}' was deleted outside Pulumi`);
+      expect(said).toMatch(
+        new RegExp(
+          `EnosApp resource 'energy': property recreateIfDeleted .*app '${appId}'.*new accessKey and secretKey`,
+        ),
+      );
+      expect(stack.emulator.state().apps).toHaveLength(0); // nothing was created
+
+      stack.config = { ...stack.config, "quickstart:recreateApp": "true" };
+      const preview = expectOk(await stack.run({ op: "preview" }));
+      expect(opsByName(preview)["energy"]).toEqual(["create-replacement", "replace", "delete-replaced"]);
+      const up = expectOk(await stack.run({ op: "up" }));
+      // the app is replaced; its menus and permission, gone with it, are created again
+      expect(up.summary?.resourceChanges).toMatchObject({ replace: 1, create: 3 });
+      const apps = stack.emulator.state().apps;
+      expect(apps).toHaveLength(1);
+      expect(apps[0]?.id).not.toBe(appId);
+      expect(stack.emulator.state().menus).toHaveLength(2);
+      expectNoPlaintextSecretsAtRest(); // neither the new app's secretKey nor the deleted one's
+      expectOk(await stack.run({ op: "preview", refresh: true, expectNoChanges: true }));
+    },
+  );
 
   wholeLife("bad input fails preview naming the property, before any write reaches EnOS", async () => {
     stack.config = { ...stack.config, "quickstart:menuSortId": "0" };
@@ -199,8 +218,10 @@ describe.each(MODES)("the quickstart with grant appends %s (%s)", (mode, scope) 
     expect(preview?.ok).toBe(false);
     expect(`${preview?.error}${preview?.stdout}${preview?.stderr}`).toMatch(/sortId.*integer >= 1/);
     const calls = stack.emulator.requestLog().map((e) => e.path);
-    // Only the program's role lookup may have run; check itself calls nothing.
-    expect(calls.filter((p) => !p.includes("token") && !p.includes("organization/role/list"))).toEqual([]);
+    // Only the program's role lookup and the exhaustive grant's live read (diff) may have run: no write, and check
+    // asks EnOS only about ids the program adds (none here).
+    const reads = /organization\/role\/list|userRoles\/roleList|getUsersUserGroupList/;
+    expect(calls.filter((p) => !p.includes("token") && !reads.test(p))).toEqual([]);
     stack.config = { ...stack.config, "quickstart:menuSortId": "2" };
   });
 

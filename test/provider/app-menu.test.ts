@@ -81,6 +81,45 @@ describe("AppMenu lifecycle", () => {
     await expect(provider.diff(id, outs, news)).rejects.toThrow("a menu cannot be its own parent");
   });
 
+  test("a parentId from another app fails check naming parentId and that app, before any write", async () => {
+    const otherApp = await createParentApp("other-app");
+    const foreign = await provider.create(
+      await checked(provider, { appId: otherApp, keyword: "elsewhere", name: "Elsewhere" }),
+    );
+    const { result, calls } = await callsDuring(env.emulator, () =>
+      provider.check({}, menuArgs({ parentId: foreign.id, __provider: PROVIDER_TEXT })),
+    );
+    expect(result.failures).toEqual([
+      {
+        property: "parentId",
+        reason:
+          `parentId '${foreign.id}' is a menu of app '${otherApp}' ("Parent", keyword other-app), not of app ` +
+          `'${appId}'; a parent must be a menu of the same app: use the id of an AppMenu whose appId is ` +
+          `'${appId}', or omit parentId`,
+      },
+    ]);
+    // This app's menus, then (only because the parent is not there) the OU's apps and the other app's menus.
+    expect(calls).toEqual([`GET ${MENUS}`, "GET /enos-app-service/v2.5/apps/list", `GET ${MENUS}`]);
+
+    const missing = await provider.check({}, menuArgs({ parentId: "menu-404" }));
+    expect(missing.failures?.[0]?.reason).toMatch(
+      /^parentId 'menu-404' is no menu of app 'app-\d+' \(nor of any other app of OU o-demo\); a parent must be/,
+    );
+  });
+
+  test("a parentId check is skipped when the ids are unknown (preview) or the parent was recorded before", async () => {
+    const root = await createMenu();
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    const recorded = { ...root.inputs, parentId: "menu-was-accepted" };
+    const { result, calls } = await callsDuring(env.emulator, async () => [
+      await provider.check({}, menuArgs({ parentId: unknown })),
+      await provider.check({}, menuArgs({ appId: unknown, parentId: root.id })),
+      await provider.check(recorded, menuArgs({ parentId: "menu-was-accepted" })),
+    ]);
+    expect(calls).toEqual([]);
+    expect(result.map((r) => r.failures ?? [])).toEqual([[], [], []]);
+  });
+
   test("out-of-band rename and delete of a menu show up in read", async () => {
     const { id, outs, inputs } = await createMenu();
     env.emulator.mutate({ type: "rename-menu", menuId: id, name: "Renamed" });

@@ -87,15 +87,67 @@ describe("EnosApp lifecycle", () => {
     expect(read.inputs).toMatchObject({ name: { default: "Renamed", zh_CN: "改名" }, url: baseArgs.url });
   });
 
-  test("an app deleted out of band leaves the stack with a warning, and deleting it again succeeds", async () => {
-    const { created, outs } = await createApp(baseArgs);
+  test("an app deleted out of band stays in the stack marked, and the next check refuses to recreate it", async () => {
+    const { created, inputs, outs } = await createApp(baseArgs);
     env.emulator.mutate({ type: "delete-app", appId: created.id });
-    expect(await provider.read(created.id, outs)).toEqual({});
-    expect(env.warnings().join("\n")).toContain(`EnosApp '${created.id}' was deleted outside Pulumi`);
+    const read = await provider.read(created.id, { ...outs, __provider: PROVIDER_TEXT });
+    expect(read).toEqual({
+      id: created.id,
+      props: { ...outs, __vanished: created.id },
+      inputs: { ...withoutProvider(inputs), __vanished: created.id },
+    });
+    expect(env.warnings().join("\n")).toContain(
+      `EnosApp '${created.id}' was deleted outside Pulumi (no app with this id in OU o-demo; its keyword was ` +
+        "'energy-mgmt'); it stays in the stack marked as deleted",
+    );
+
+    // The next up: check gets the recorded inputs as olds.
+    const olds = { ...(read.inputs as Record<string, unknown>), __provider: PROVIDER_TEXT };
+    const refused = await provider.check(olds, { ...baseArgs, __provider: PROVIDER_TEXT });
+    expect(refused.failures).toEqual([
+      {
+        property: "recreateIfDeleted",
+        reason:
+          `app '${created.id}', keyword 'energy-mgmt' of OU o-demo was deleted outside Pulumi (a refresh found it ` +
+          "gone); creating it again makes a new app with a new id and new accessKey and secretKey, and every " +
+          "client using the old keys stops working: set `recreateIfDeleted: true` to create it again, or remove " +
+          "this EnosApp from the program to drop it from the stack",
+      },
+    ]);
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    expect(await provider.check(olds, { ...baseArgs, recreateIfDeleted: unknown })).not.toHaveProperty("failures");
+
+    // Allowed: a replacement (a new app, then the delete of the gone one, which succeeds).
+    const allowed = await provider.check(olds, { ...baseArgs, recreateIfDeleted: true, __provider: PROVIDER_TEXT });
+    expect(allowed.failures).toBeUndefined();
+    const news = allowed.inputs as Record<string, unknown>;
+    expect(news).not.toHaveProperty("__vanished");
+    expect(await provider.diff(created.id, read.props as Record<string, unknown>, news)).toEqual({
+      replaces: ["__vanished"],
+    });
+    const replacement = await provider.create(news);
+    expect(replacement.id).not.toBe(created.id);
+    expect(replacement.outs).toMatchObject({ recreateIfDeleted: true, keyword: "energy-mgmt" });
     nextDeployment();
-    const remove = await callsDuring(env.emulator, () => provider.delete(created.id, outs));
+    const remove = await callsDuring(env.emulator, () => provider.delete(created.id, read.props as never));
     expect(remove.calls).toEqual([`DELETE ${APPS}`]);
     expect(env.emulator.requestLog().at(-1)?.code).toBe(31404);
+    expect(env.emulator.state().apps.map((app) => app.id)).toEqual([replacement.id]);
+  });
+
+  test("a second refresh of a vanished app keeps the marker; an app that is there again drops it", async () => {
+    const { created, outs } = await createApp(baseArgs);
+    env.emulator.mutate({ type: "delete-app", appId: created.id });
+    const first = await provider.read(created.id, outs);
+    expect(first.props).toHaveProperty("__vanished", created.id);
+    nextDeployment();
+    expect(await provider.read(created.id, first.props as Record<string, unknown>)).toEqual(first);
+    const marked = { ...outs, __vanished: "app-elsewhere" };
+    const other = await createApp({ ...baseArgs, keyword: "other" });
+    nextDeployment();
+    const back = await provider.read(other.created.id, { ...marked, ...other.outs });
+    expect(back.props).toMatchObject({ keyword: "other" });
+    expect(back.props).not.toHaveProperty("__vanished");
   });
 
   test("20 concurrent reads of apps in one OU cost one list call, also after the client is rebuilt", async () => {
@@ -237,7 +289,7 @@ describe("EnosApp under faults", () => {
 
     env.emulator.mutate({ type: "delete-app", appId: created.id });
     const gone = await thrown(() => provider.update(created.id, outs, news));
-    expect(gone.message).toMatch(/31404 .*pulumi refresh/);
+    expect(gone.message).toMatch(/31404 .*run `pulumi refresh`: it marks the app as deleted.*recreateIfDeleted: true/);
     expect(gone.message).not.toContain(String(outs["secretKey"]));
   });
 });

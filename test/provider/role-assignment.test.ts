@@ -284,7 +284,9 @@ describe("RoleAssignment guardrails and failures", () => {
   });
 
   it("says which role is unknown to EnOS without recording anything", async () => {
-    const attempt = provider.create(await checked({ userId: "u-dave", roleIds: ["r-missing"] }));
+    // check refuses an unknown role at preview; this is a role deleted in the console between the preview and the up.
+    const inputs = { orgId: ORG, userId: "u-dave", roleIds: ["r-missing"], exhaustive: false, __provider: "shim" };
+    const attempt = provider.create(inputs);
     await expect(attempt).rejects.toThrow(
       /RoleAssignment create failed: .*EnOS answered "not found" when granting roles \[r-missing\] .*role.not.exist/,
     );
@@ -452,5 +454,58 @@ describe.each(modeCombinations)("roles %s and user groups %s, learned side by si
     expect(groupsOf("u-alice")).toEqual([]);
     emulator.mutate({ type: "grant-group", userId: "u-alice", userGroupId: "g-eng" });
     expect(allGrants(emulator)).toEqual(seed.roleGrants.sort((a, b) => a.userId.localeCompare(b.userId)));
+  });
+});
+
+describe("RoleAssignment preview check of role ids", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startProviderEmulator();
+  });
+  afterAll(() => stopProviderEmulator(emulator));
+  beforeEach(() => {
+    emulator.reset();
+    nextDeployment();
+  });
+  const ROLES = "GET /app-portal-service/v2.2/organization/role/list";
+
+  it("fails check naming roleIds, the unknown id and the closest roles, with one role listing per OU", async () => {
+    const { result, calls } = await callsDuring(emulator, async () => [
+      await provider.check({}, { userId: "u-bob", roleIds: ["r-viewer", "r-operatr"] }),
+      await provider.check({}, { userId: "u-dave", roleIds: ["Operator"] }),
+    ]);
+    expect(calls).toEqual([ROLES]);
+    const [typo, name] = result;
+    expect(typo?.failures).toEqual([
+      {
+        property: "roleIds",
+        reason:
+          "roleIds lists 'r-operatr', which is no role id of OU o-demo; closest of 5: 'r-operator' (Operator), " +
+          "'r-viewer' (Viewer), 'r-auditor' (Auditor)",
+      },
+    ]);
+    expect(name?.failures).toEqual([
+      {
+        property: "roleIds",
+        reason:
+          "roleIds lists 'Operator', which is no role id of OU o-demo: 'Operator' is the name of role " +
+          "'r-operator'; list its id",
+      },
+    ]);
+  });
+
+  it("passes unknown ids and OUs (preview), ids recorded before (no call), and a listing EnOS refuses", async () => {
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    const recorded = { orgId: ORG, userId: "u-bob", roleIds: ["r-gone"], exhaustive: false };
+    const { result, calls } = await callsDuring(emulator, async () => [
+      await provider.check({}, { userId: "u-bob", roleIds: [unknown] }),
+      await provider.check({}, { orgId: unknown, userId: "u-bob", roleIds: ["r-nope"] }),
+      await provider.check(recorded, { userId: "u-bob", roleIds: ["r-gone"] }),
+    ]);
+    expect(calls).toEqual([]);
+    expect(result.map((r) => r.failures ?? [])).toEqual([[], [], []]);
+
+    emulator.faults.add({ route: { path: "/app-portal-service/v2.2/organization/role/list" }, code: 31403 });
+    expect((await provider.check({}, { userId: "u-bob", roleIds: ["r-nope"] })).failures ?? []).toEqual([]);
   });
 });

@@ -198,3 +198,32 @@ describe("UserGroupMembership", () => {
     expect(groupsOf(emulator, "u-dave")).toEqual(["g-ops"]);
   });
 });
+
+describe("UserGroupMembership preview check of user group ids", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startProviderEmulator();
+  });
+  afterAll(() => stopProviderEmulator(emulator));
+  beforeEach(() => {
+    emulator.reset();
+    nextDeployment();
+  });
+
+  it("fails check naming userGroupIds and the closest groups; a new user gets its ids checked again", async () => {
+    const recorded = { orgId: ORG, userId: "u-bob", userGroupIds: ["g-opps"], exhaustive: false };
+    const { result, calls } = await callsDuring(emulator, () =>
+      provider.check(recorded, { userId: "u-dave", userGroupIds: ["g-opps", "g-eng"] }),
+    );
+    expect(calls).toEqual(["GET /app-portal-service/v2.3/organization/userGroup/list"]);
+    expect(result.failures).toEqual([
+      {
+        property: "userGroupIds",
+        reason:
+          "userGroupIds lists 'g-opps', which is no user group id of OU o-demo; closest: 'g-ops' (Operations), " +
+          "'g-eng' (Engineering), 'g-field' (Field Service)",
+      },
+    ]);
+    expect(await provider.check({}, { userId: "u-dave", userGroupIds: ["g-ops"] })).not.toHaveProperty("failures");
+  });
+});

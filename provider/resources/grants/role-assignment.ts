@@ -7,20 +7,24 @@ import { roleAssignmentSchema } from "../../inputs";
 import { defineProvider } from "../kit/define-provider";
 import { userOfGrantId } from "./grant-fields";
 import { grantOperations } from "./grant-operations";
+import { knownIdFailures } from "./known-ids";
 import { grantLoadersFor } from "./loaders";
 
 /** The RoleAssignment dynamic provider. */
 export const roleAssignmentProvider = defineProvider(
   { name: "RoleAssignment", schema: roleAssignmentSchema, required: ["orgId", "userId"], fromId: userOfGrantId },
-  grantOperations({
-    name: "RoleAssignment",
-    noun: "role",
-    names: { list: "roleIds", protected: "protectedRoleIds", assigned: "assignedRoleIds", managed: "managedRoleIds" },
-    endpoint: "roles",
-    io: (client, { orgId, userId }) => ({
-      read: () => grantLoadersFor(client).roles.load({ orgId, userId }),
-      append: (ids) => client.appPortal.appendRoles(orgId, userId, ids),
-      remove: (ids) => client.appPortal.removeRoles(orgId, userId, ids),
+  {
+    ...grantOperations({
+      name: "RoleAssignment",
+      noun: "role",
+      names: { list: "roleIds", protected: "protectedRoleIds", assigned: "assignedRoleIds", managed: "managedRoleIds" },
+      endpoint: "roles",
+      io: (client, { orgId, userId }) => ({
+        read: () => grantLoadersFor(client).roles.load({ orgId, userId }),
+        append: (ids) => client.appPortal.appendRoles(orgId, userId, ids),
+        remove: (ids) => client.appPortal.removeRoles(orgId, userId, ids),
+      }),
     }),
-  }),
+    checkLive: ({ news, olds }) => knownIdFailures({ kind: "roles", field: "roleIds", noun: "role" }, news, olds),
+  },
 );

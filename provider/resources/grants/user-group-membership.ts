@@ -7,6 +7,7 @@ import { userGroupMembershipSchema } from "../../inputs";
 import { defineProvider } from "../kit/define-provider";
 import { userOfGrantId } from "./grant-fields";
 import { grantOperations } from "./grant-operations";
+import { knownIdFailures } from "./known-ids";
 import { grantLoadersFor } from "./loaders";
 
 /** The UserGroupMembership dynamic provider. */
@@ -17,20 +18,24 @@ export const userGroupMembershipProvider = defineProvider(
     required: ["orgId", "userId"],
     fromId: userOfGrantId,
   },
-  grantOperations({
-    name: "UserGroupMembership",
-    noun: "user group",
-    names: {
-      list: "userGroupIds",
-      protected: "protectedUserGroupIds",
-      assigned: "assignedUserGroupIds",
-      managed: "managedUserGroupIds",
-    },
-    endpoint: "userGroups",
-    io: (client, { orgId, userId }) => ({
-      read: () => grantLoadersFor(client).userGroups.load({ orgId, userId }),
-      append: (ids) => client.appPortal.appendUserGroups(orgId, userId, ids),
-      remove: (ids) => client.appPortal.removeUserGroups(orgId, userId, ids),
+  {
+    ...grantOperations({
+      name: "UserGroupMembership",
+      noun: "user group",
+      names: {
+        list: "userGroupIds",
+        protected: "protectedUserGroupIds",
+        assigned: "assignedUserGroupIds",
+        managed: "managedUserGroupIds",
+      },
+      endpoint: "userGroups",
+      io: (client, { orgId, userId }) => ({
+        read: () => grantLoadersFor(client).userGroups.load({ orgId, userId }),
+        append: (ids) => client.appPortal.appendUserGroups(orgId, userId, ids),
+        remove: (ids) => client.appPortal.removeUserGroups(orgId, userId, ids),
+      }),
     }),
-  }),
+    checkLive: ({ news, olds }) =>
+      knownIdFailures({ kind: "userGroups", field: "userGroupIds", noun: "user group" }, news, olds),
+  },
 );

@@ -10,6 +10,7 @@ import { appItem, appItemLiveInputs, appItemWrite } from "./app-item";
 import { keywordOperations, type KeywordApi } from "./keyword-operations";
 import { liveOptionalText } from "./live-fields";
 import { loadMenus, type AppScope } from "./loaders";
+import { menuParentFailures } from "./menu-parent";
 
 type Stored = StoredOf<typeof appMenuSchema, "appId">;
 
@@ -60,11 +61,15 @@ const operations = keywordOperations({
   computed: (menu: Menu): ComputedOf<typeof appMenuSchema> => ({ menuId: menu.id, status: menu.status }),
 });
 
-/** The AppMenu provider; a menu cannot be its own parent, caught at preview instead of as an EnOS error. */
+/**
+ * The AppMenu provider; a parent from another app (menu-parent.ts) and a menu that is its own parent are caught at
+ * preview instead of as EnOS errors.
+ */
 export const appMenuProvider = defineProvider(
   { name: "AppMenu", schema: appMenuSchema, required: ["appId"], ownsObject: true },
   {
     ...operations,
+    checkLive: ({ news, olds }) => menuParentFailures(news, olds),
     diff(id, { news }) {
       if (news.parentId === id)
         throw new Error(`parentId is this menu's own id ('${id}'): a menu cannot be its own parent`);

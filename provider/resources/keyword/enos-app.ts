@@ -3,7 +3,7 @@
  * message built here ever contains it.
  */
 import { isNotFound, type App, type AppWrite, type EnosClient } from "../../client";
-import { enosAppSchema, type ComputedOf, type EnosAppInputs } from "../../inputs";
+import { enosAppSchema, type ComputedOf, type EnosAppInputs, type Props } from "../../inputs";
 import { defineProvider, type LiveOf } from "../kit/define-provider";
 import type { StoredOf } from "../kit/stored-state";
 import { keywordOperations, type KeywordApi, type Place } from "./keyword-operations";
@@ -45,7 +45,12 @@ async function postApp(client: EnosClient, orgId: string, write: AppWrite): Prom
   }
 }
 
-function appApi(client: EnosClient, { orgId }: Place): KeywordApi<App, AppWrite> {
+/** An app's place: its OU (and the keyword, for messages). */
+interface AppPlace extends Place {
+  keyword?: string | undefined;
+}
+
+function appApi(client: EnosClient, { orgId }: AppPlace): KeywordApi<App, AppWrite> {
   return {
     create: (write) => postApp(client, orgId, write),
     update: (id, write) => client.appService.updateApp(orgId, { ...write, id }),
@@ -55,14 +60,35 @@ function appApi(client: EnosClient, { orgId }: Place): KeywordApi<App, AppWrite>
   };
 }
 
+/**
+ * The next `up` after a refresh found the app gone. Refused by default: a new app has a new id and new credentials,
+ * so a silent recreate breaks every client of the app (README "A deleted app").
+ */
+function recreateRefusal(id: string, olds: Props): string {
+  const keyword = typeof olds["keyword"] === "string" ? `, keyword '${olds["keyword"]}'` : "";
+  const orgId = typeof olds["orgId"] === "string" ? ` of OU ${olds["orgId"]}` : "";
+  return (
+    `app '${id}'${keyword}${orgId} was deleted outside Pulumi (a refresh found it gone); creating it again makes ` +
+    "a new app with a new id and new accessKey and secretKey, and every client using the old keys stops working: " +
+    "set `recreateIfDeleted: true` to create it again, or remove this EnosApp from the program to drop it from " +
+    "the stack"
+  );
+}
+
 /** The EnosApp provider. */
 export const enosAppProvider = defineProvider(
-  { name: "EnosApp", schema: enosAppSchema, ownsObject: true },
+  {
+    name: "EnosApp",
+    schema: enosAppSchema,
+    ownsObject: true,
+    keepWhenGone: { allowedBy: "recreateIfDeleted", refusal: recreateRefusal },
+  },
   keywordOperations({
     name: "EnosApp",
     noun: "app",
-    place: (_source, orgId): Place => ({ orgId }),
-    scope: ({ orgId }) => `OU ${orgId}`,
+    // The keyword travels with the place only to name a vanished app in the refresh warning.
+    place: (source, orgId): AppPlace => ({ orgId, keyword: source.keyword }),
+    scope: ({ orgId }: AppPlace) => `OU ${orgId}`,
     api: appApi,
     write: appWrite,
     liveWrite: ({ name, description, categoryId, type, keyword, icon, url }: App) => ({
@@ -84,6 +110,7 @@ export const enosAppProvider = defineProvider(
       icon: liveOptionalText(app.icon, stored.icon),
       url: liveOptionalText(app.url, stored.url),
       adopt: stored.adopt ?? false,
+      recreateIfDeleted: stored.recreateIfDeleted,
     }),
     // A secretKey the service withholds (null) keeps the one already in state.
     computed: (app: App, stored: Stored): ComputedOf<typeof enosAppSchema> => ({
@@ -94,6 +121,16 @@ export const enosAppProvider = defineProvider(
       createdAt: app.createdAt,
       status: app.status,
     }),
-    gone: { missing: ({ orgId }) => `no app with this id in OU ${orgId}` },
+    gone: {
+      missing: ({ orgId, keyword }: AppPlace) =>
+        `no app with this id in OU ${orgId}${keyword === undefined ? "" : `; its keyword was '${keyword}'`}`,
+      outcome:
+        "it stays in the stack marked as deleted, and the next `pulumi up` stops at this EnosApp instead of " +
+        "creating a new app, which would get a new id and new accessKey and secretKey: set " +
+        "`recreateIfDeleted: true` to create it again, or remove the resource from the program",
+      recovery:
+        "run `pulumi refresh`: it marks the app as deleted, and `recreateIfDeleted: true` lets the next " +
+        "`pulumi up` create a new one (with a new id and new accessKey and secretKey)",
+    },
   }),
 );

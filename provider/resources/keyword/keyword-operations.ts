@@ -50,6 +50,10 @@ export interface GoneWording<P> {
   missing(place: P): string;
   /** The list itself answered not-found (the parent app is gone); unset: such errors propagate. */
   parentGone?(place: P): string;
+  /** What happens to the resource, when it is not "removed from the stack; the next `pulumi up` recreates it". */
+  outcome?: string;
+  /** How to recover from an update of an object deleted out of band, when not "refresh drops it, up recreates it". */
+  recovery?: string;
 }
 
 /**
@@ -125,7 +129,7 @@ export function keywordOperations<
         const object = await spec.api(clientFor(), spec.place(news, news.orgId)).update(id, write);
         return { ...news, ...spec.computed(object, olds) };
       } catch (error) {
-        throw withRecoveryHint(error, `${spec.noun} '${id}'`);
+        throw withRecoveryHint(error, `${spec.noun} '${id}'`, spec.gone.recovery);
       }
     },
 
@@ -151,29 +155,27 @@ async function findLive<T extends KeywordObject, P>(
     items = await load();
   } catch (error) {
     if (spec.gone.parentGone === undefined || !isNotFound(error)) throw error;
-    reportGone(spec.name, id, spec.gone.parentGone(place));
+    reportGone(spec.name, id, spec.gone.parentGone(place), spec.gone.outcome);
     return undefined;
   }
   const live = items.find((item) => item.id === id);
-  if (live === undefined) reportGone(spec.name, id, spec.gone.missing(place));
+  if (live === undefined) reportGone(spec.name, id, spec.gone.missing(place), spec.gone.outcome);
   return live;
 }
 
-function reportGone(resource: ResourceName, id: string, why: string): void {
-  warn(
-    `${resource} '${id}' was deleted outside Pulumi (${why}); it is removed from the stack and the next ` +
-      "`pulumi up` recreates it",
-  );
+const DROPPED = "it is removed from the stack and the next `pulumi up` recreates it";
+
+function reportGone(resource: ResourceName, id: string, why: string, outcome = DROPPED): void {
+  warn(`${resource} '${id}' was deleted outside Pulumi (${why}); ${outcome}`);
 }
 
 /**
  * A not-found answer to an update may mean the object itself was deleted out of band (or a referenced one, such as
  * a parent menu, is missing: EnOS's message says which), so the error keeps EnOS's words and adds the way out.
  */
-function withRecoveryHint(error: unknown, object: string): unknown {
+function withRecoveryHint(error: unknown, object: string, recovery?: string): unknown {
   if (!isNotFound(error) || !(error instanceof Error)) return error;
-  const hint =
-    `if ${object} was deleted outside Pulumi, run \`pulumi refresh\` to drop it from the stack; ` +
-    "the next `pulumi up` then creates it again";
+  const way = recovery ?? "run `pulumi refresh` to drop it from the stack; the next `pulumi up` then creates it again";
+  const hint = `if ${object} was deleted outside Pulumi, ${way}`;
   return new Error(`${error.message}; ${hint}`, { cause: error });
 }

@@ -13,6 +13,7 @@ import { withEngineKeys, isPartialCreateError, withResourceContext, type Resourc
 import {
   checkInputs,
   isKnown,
+  isUnknown,
   type ComputedOf,
   replacesFor,
   splitEngineKeys,
@@ -21,6 +22,7 @@ import {
   type OutputShape,
   type OutputsOf,
   type PreviewedOf,
+  type CheckFailure,
   type Props,
   type ResourceSchema,
 } from "../../inputs";
@@ -34,6 +36,7 @@ import {
   type StateRules,
   type StoredOf,
 } from "./stored-state";
+import { vanishedId, vanishedRead, VANISHED_KEY, type VanishRule } from "./vanished";
 import { warn } from "./warn";
 
 /** The resource kinds of this package, as the sdk names them. */
@@ -54,6 +57,8 @@ export interface ResourceType<R extends ResourceSchema, Req extends StateKey<R> 
   ownsObject?: boolean;
   /** Added to the warning of a delete that left a claimed object alone. */
   claimedDeleteNote?: string;
+  /** Keep the resource, marked, when a refresh finds its object gone, and gate its replacement (vanished.ts). */
+  keepWhenGone?: VanishRule;
 }
 
 /** What a create made: the object's id and everything to record. */
@@ -82,8 +87,21 @@ export interface Previous<R extends ResourceSchema> {
   computed: ComputedOf<R>;
 }
 
+/** What `check` hands a resource's EnOS-backed checks: the new inputs (any value may be unknown) and the old ones. */
+export interface CheckRequest<R extends ResourceSchema> {
+  news: PreviewedOf<R>;
+  /** The inputs recorded by the last create, update or refresh (empty on create), engine keys included. */
+  olds: Props;
+}
+
 /** A resource's operations, on parsed values; the engine's property bags never reach them. */
 export interface TypedOperations<R extends ResourceSchema, Req extends StateKey<R> = never> {
+  /**
+   * Checks that ask EnOS, run by `check` once the inputs pass their schema, so a mistake EnOS can reveal cheaply
+   * fails `pulumi preview` (check runs there for every resource, diff only for updates). Values still unknown must
+   * pass; a check that cannot ask EnOS passes too (the operation itself then reports the problem).
+   */
+  checkLive?(request: CheckRequest<R>): Promise<CheckFailure[]>;
   /** Preview-time checks beyond the replace decision; throw (or reject) to fail the preview. */
   diff?(id: string, change: Change<R, Req>): void | Promise<void>;
   create(inputs: InputsOf<R>): Promise<Created<R>>;
@@ -146,6 +164,19 @@ function spareClaimed(name: ResourceName, id: string, note = ""): boolean {
   return true;
 }
 
+/** The check failure of a resource whose object vanished, unless its opt-in input allows a new one (or is unknown). */
+function vanishFailures<R extends ResourceSchema>(rule: VanishRule | undefined, { news, olds }: CheckRequest<R>) {
+  const id = vanishedId(olds);
+  if (rule === undefined || id === undefined) return [];
+  const allowed: unknown = (news as Record<string, unknown>)[rule.allowedBy];
+  return allowed === true || isUnknown(allowed) ? [] : [{ property: rule.allowedBy, reason: rule.refusal(id, olds) }];
+}
+
+/** A vanished object is replaced (the check let it through): a new object, then the delete of the gone one. */
+function vanishReplaces(rule: VanishRule | undefined, olds: Props): string[] {
+  return rule !== undefined && vanishedId(olds) !== undefined ? [VANISHED_KEY] : [];
+}
+
 /**
  * The dynamic provider of `type`: each engine call is parsed at this boundary, run as the typed operation, and
  * failures name the resource and the operation.
@@ -161,14 +192,18 @@ export function defineProvider<
     if (type.ownsObject) claimObject(name, id);
   };
   return {
-    check: (_olds: Props, news: Props) =>
+    check: (olds: Props, news: Props) =>
       withContext(name, "check", async () => {
         const outcome = checkInputs(schema, news, { orgId: currentSettings().orgId });
-        return outcome.failures.length > 0 ? { inputs: news, failures: outcome.failures } : { inputs: outcome.inputs };
+        if (outcome.failures.length > 0 || outcome.inputs === undefined)
+          return { inputs: news, failures: outcome.failures };
+        const request = { news: parseChecked(schema, outcome.inputs), olds: olds ?? {} };
+        const failures = [...vanishFailures(type.keepWhenGone, request), ...((await ops.checkLive?.(request)) ?? [])];
+        return failures.length > 0 ? { inputs: news, failures } : { inputs: outcome.inputs };
       }),
     diff: (id: string, olds: Props, news: Props) =>
       withContext(name, "diff", async (): Promise<dynamic.DiffResult> => {
-        const replaces = replacesFor(olds, news, schema.replaceOn);
+        const replaces = [...replacesFor(olds, news, schema.replaceOn), ...vanishReplaces(type.keepWhenGone, olds)];
         if (ops.diff !== undefined) {
           const previewed = parseChecked(schema, news);
           const known = isKnown(previewed) ? previewed : undefined;
@@ -193,7 +228,7 @@ export function defineProvider<
     read: (id: string, props?: Props) =>
       withContext(name, "read", async (): Promise<dynamic.ReadResult> => {
         const live = await ops.read(id, stateOf(id, props ?? {}));
-        if (live === undefined) return {};
+        if (live === undefined) return type.keepWhenGone ? vanishedRead(schema, id, props ?? {}) : {};
         const outs = definedOnly(live);
         return { id, props: outs, inputs: pickInputs(schema, outs) };
       }),

@@ -126,6 +126,15 @@ describe("apps, menus, devices", () => {
     expect(JSON.stringify(report)).not.toMatch(/secret\]|ak-1/);
   });
 
+  test("a vanished app (kept and marked by the refresh) recreated with recreateIfDeleted: drift, new keys said", () => {
+    const marked = app("app-1");
+    const live = { ...marked, inputs: { ...marked.inputs, __vanished: "app-1" } };
+    const next = app("");
+    const report = analyze([step("replace", "EnosApp", "energy", live, next)]);
+    expect(report.apps[0]).toMatchObject({ action: "replace", cause: "drift" });
+    expect(report.apps[0]?.note).toMatch(/^deleted outside the stack; `recreateIfDeleted: true` creates a new app/);
+  });
+
   test("a menu renamed in the console and set back by the program: drift", () => {
     const stored = menu("menu-3", undefined, "Alarms");
     const live = menu("menu-3", undefined, "Console name");
