@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { startEmulator, type AppendRolesMode, type EmulatorOptions } from "./index";
+import { startEmulator, type AppendRolesMode, type AppServiceCodes, type EmulatorOptions } from "./index";
 
 const USAGE = `usage: enos-emulator [--port 8088] [--host 127.0.0.1] [--seed file.json] [--state-file state.json]
                      [--insecure-no-auth] [--append-roles overwrite|additive] [--token-lifetime seconds]
-                     [--allow-token-replay]`;
+                     [--allow-token-replay] [--app-service-codes portal|legacy]`;
 
 function readOptions(): EmulatorOptions {
   const { values } = parseArgs({
@@ -17,6 +17,7 @@ function readOptions(): EmulatorOptions {
       "append-roles": { type: "string", default: "overwrite" },
       "token-lifetime": { type: "string", default: "7200" },
       "allow-token-replay": { type: "boolean", default: false },
+      "app-service-codes": { type: "string", default: "portal" },
       help: { type: "boolean", default: false },
     },
   });
@@ -26,6 +27,8 @@ function readOptions(): EmulatorOptions {
   }
   const mode = values["append-roles"];
   if (mode !== "overwrite" && mode !== "additive") throw new Error(`--append-roles must be overwrite or additive`);
+  const codes = values["app-service-codes"];
+  if (codes !== "portal" && codes !== "legacy") throw new Error(`--app-service-codes must be portal or legacy`);
   const port = Number(values.port);
   const lifetime = Number(values["token-lifetime"]);
   if (!Number.isInteger(port) || port < 0) throw new Error(`--port must be an integer >= 0`);
@@ -37,6 +40,7 @@ function readOptions(): EmulatorOptions {
     appendRolesMode: mode satisfies AppendRolesMode,
     tokenLifetimeSeconds: lifetime,
     tokenReplayCheck: !values["allow-token-replay"],
+    appServiceCodes: codes satisfies AppServiceCodes,
     ...(values.seed === undefined ? {} : { seed: values.seed }),
     ...(values["state-file"] === undefined ? {} : { stateFile: values["state-file"] }),
   };
@@ -59,7 +63,8 @@ async function main(): Promise<void> {
       `  service account: accessKey=${account.accessKey} secretKey=${account.secretKey} orgId=${account.orgId}`,
     );
   console.log(
-    `  auth: ${options.auth === false ? "OFF (--insecure-no-auth)" : "on"}; appendRoles: ${options.appendRolesMode}`,
+    `  auth: ${options.auth === false ? "OFF (--insecure-no-auth)" : "on"}; appendRoles: ${options.appendRolesMode}; ` +
+      `app-service error codes: ${options.appServiceCodes}`,
   );
   const account = state.serviceAccounts[0];
   if (account) console.log(`  get a token: ${tokenCurl(emulator.url, account.accessKey, account.secretKey)}`);
