@@ -112,6 +112,7 @@ export function categorize({ code, msg, subMsg, status, tokenService = false }: 
   if (status === 401) return tokenService ? "auth" : "token-expired";
   const n = numericCode(code);
   const answeredByService = status >= 200 && status < 300;
-  const known = n === undefined ? undefined : (BY_CODE.get(n) ?? (answeredByService ? LEGACY_BY_CODE.get(n) : undefined));
+  const known =
+    n === undefined ? undefined : (BY_CODE.get(n) ?? (answeredByService ? LEGACY_BY_CODE.get(n) : undefined));
   return known ?? byMessage(msg, subMsg) ?? byStatus(status);
 }
