@@ -10,7 +10,7 @@ const site = { method: "POST" as const, path: "/enos-app-service/v2.5/apps" };
 const KEYWORD = "energy-mgmt";
 
 /** What one POST does: commit (or not), then answer, or lose the answer with `error`. */
-type Send = { commit: true; error?: unknown } | { commit: false; error: unknown };
+type Send = { commit: true; error?: Error } | { commit: false; error: Error };
 
 const reset = () => new NetworkError(site, "ECONNRESET", false, new Error("socket hang up"));
 const gateway = (status: number) =>
@@ -24,7 +24,7 @@ const unreadable = () => new ResponseValidationError(site, 200, [{ path: "data.t
  */
 function scripted(
   sends: Send[],
-  options: { listFailures?: unknown[]; attempts?: number; listed?: KeywordObject[] } = {},
+  options: { listFailures?: Error[]; attempts?: number; listed?: KeywordObject[] } = {},
 ) {
   const listed: KeywordObject[] = [...(options.listed ?? [])];
   const listFailures = [...(options.listFailures ?? [])];
