@@ -42,6 +42,7 @@ export interface KeywordInputs {
 /** What every keyword object's stored state may hold. */
 export interface KeywordState {
   orgId?: string | undefined;
+  keyword?: string | undefined;
 }
 
 /** Where an object lives: its OU, and the app for menus and permissions. */
@@ -144,7 +145,7 @@ export function keywordOperations<
         const live = await findUnconfirmed(spec, spec.api(clientFor(), place), id, recorded(), place);
         return live === undefined ? undefined : new ReadUnderId(live.id, view(live));
       }
-      const live = await findLive(() => spec.api(clientFor(), place).load(), id, spec, place);
+      const live = await findLive(() => spec.api(clientFor(), place).load(), id, state.keyword, spec, place);
       return live === undefined ? undefined : view(live);
     },
 
@@ -222,6 +223,7 @@ async function findUnconfirmed<T extends KeywordObject, P extends Place, I, W ex
 async function findLive<T extends KeywordObject, P>(
   load: () => Promise<T[]>,
   id: string,
+  keyword: string | undefined,
   spec: { name: ResourceName; gone: GoneWording<P> },
   place: P,
 ): Promise<T | undefined> {
@@ -230,17 +232,22 @@ async function findLive<T extends KeywordObject, P>(
     items = await load();
   } catch (error) {
     if (spec.gone.parentGone === undefined || !isNotFound(error)) throw error;
-    reportGone(spec.name, id, spec.gone.parentGone(place));
+    reportGone(spec.name, id, keyword, spec.gone.parentGone(place));
     return undefined;
   }
   const live = items.find((item) => item.id === id);
-  if (live === undefined) reportGone(spec.name, id, spec.gone.missing(place));
+  if (live === undefined) reportGone(spec.name, id, keyword, spec.gone.missing(place));
   return live;
 }
 
-function reportGone(resource: ResourceName, id: string, why: string): void {
+/**
+ * The engine does not pass the resource's Pulumi name to `read` (the dynamic-provider host calls `read(id, props)`
+ * only), so the warning names what the program does know it by: the kind, the id and the keyword.
+ */
+function reportGone(resource: ResourceName, id: string, keyword: string | undefined, why: string): void {
+  const named = keyword === undefined ? "" : ` (keyword '${keyword}')`;
   warn(
-    `${resource} '${id}' was deleted outside Pulumi (${why}); it is removed from the stack and the next ` +
+    `${resource} '${id}'${named} was deleted outside Pulumi (${why}); it is removed from the stack and the next ` +
       "`pulumi up` recreates it",
   );
 }
