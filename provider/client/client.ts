@@ -56,7 +56,7 @@ export function createEnosClient(options: ClientOptions): EnosClient {
     dispatcher: dispatcherLease.dispatcher,
     governor: governorLease.governor,
     secrets,
-    debugLog: createDebugLog(resolved.log, secrets),
+    debugLog: createDebugLog(resolved.log, secrets, resolved.accessKey),
   });
   const call: Caller = (spec) => {
     if (spec.write !== true || listeners.size === 0) return send(spec);
