@@ -58,7 +58,9 @@ export async function createByKeyword<T extends KeywordObject>(spec: KeywordCrea
     const earlier = await findEarlier(spec);
     if (earlier !== undefined) return earlier;
   }
-  let lost: unknown; // the first send whose answer was lost: once set, an object listed may be ours
+  // The first send whose answer was lost: once set, an object listed with the keyword may be ours. After an
+  // unconfirmed create that no lookup found yet (findEarlier), that is already so before the first send.
+  let lost: unknown = spec.resumes ? new Error("an earlier create's outcome is unknown") : undefined;
   for (let send = 1; ; send++) {
     if (send > 1) await spec.pause(send - 1);
     let failure: unknown;

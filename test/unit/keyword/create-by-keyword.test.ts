@@ -193,6 +193,15 @@ describe("createByKeyword: lost answers are looked up, re-sent within the budget
     expect(calls).toEqual(["list"]);
   });
 
+  test("after an unconfirmed create whose lookup fails, a POST refused as a duplicate is looked up again", async () => {
+    const { spec, calls } = scripted([{ commit: true }], {
+      listed: [{ id: "app-9", keyword: KEYWORD }],
+      listFailures: [gateway(503)],
+    });
+    await expect(createByKeyword({ ...spec, resumes: true })).resolves.toEqual({ id: "app-9", keyword: KEYWORD });
+    expect(calls).toEqual(["list", "create", "list"]);
+  });
+
   test("without the resume note the same listed object is a duplicate keyword", async () => {
     const { spec } = scripted([{ commit: true }], { listed: [{ id: "app-9", keyword: KEYWORD }] });
     await expect(createByKeyword(spec)).rejects.toThrow(/keyword 'energy-mgmt' is already used by app 'app-9'/);
