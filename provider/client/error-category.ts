@@ -48,11 +48,11 @@ const BY_CODE: ReadonlyMap<number, ApiErrorCategory> = new Map<number, ApiErrorC
 
 /**
  * The legacy generic table's HTTP-like codes (Application Portal overview, "error codes"), read only from a body the
- * service answered in HTTP 2xx: as an HTTP status, 404 from the gateway means "no route" (see byStatus).
+ * service answered in HTTP 2xx: as an HTTP status, 404 from the gateway means "no route" (see byStatus). 401
+ * `unauthenticated` is left to the token handling (auth.ts), which decides between re-auth and refusal.
  */
 const LEGACY_BY_CODE: ReadonlyMap<number, ApiErrorCategory> = new Map<number, ApiErrorCategory>([
   [400, "invalid-input"],
-  [401, "auth"],
   [403, "permission"],
   [404, "not-found"],
   [408, "already-exists"],

@@ -71,6 +71,8 @@ describe("error categories", () => {
     ["legacy 408 code alone in an HTTP 200 envelope", 408, 200, "x", "already-exists"],
     ["legacy 400 code alone in an HTTP 200 envelope", 400, 200, "x", "invalid-input"],
     ["legacy 403 code alone in an HTTP 200 envelope", 403, 200, "x", "permission"],
+    ["legacy 429 code alone in an HTTP 200 envelope", 429, 200, "x", "rate-limited"],
+    ["legacy 500 code alone in an HTTP 200 envelope", 500, 200, "x", "server"],
     ["an unknown code with a not-found key", 12345, 200, "menu.not.exist", "not-found"],
     ["an unknown code with the permission key", 12345, 200, "permission.denied", "permission"],
     ["a not-found key with HTTP 404 (the service's body, not the gateway's)", 404, 404, "app.not.exist", "not-found"],
