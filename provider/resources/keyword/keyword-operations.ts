@@ -135,7 +135,7 @@ export function keywordOperations<
       id: string,
       state: St,
       recorded: () => I | undefined,
-    ): Promise<(L & C) | ReadUnderId<never> | undefined> {
+    ): Promise<(L & C) | ReadUnderId<L & C> | undefined> {
       const place = placeOfState(state);
       const view = (live: T) => ({
         ...spec.liveInputs(live, { ...state, orgId: place.orgId }),

@@ -95,7 +95,7 @@ export interface TypedOperations<R extends ResourceSchema, Req extends StateKey<
     id: string,
     state: StoredOf<R, Req>,
     recorded: () => InputsOf<R> | undefined,
-  ): Promise<LiveOf<R> | ReadUnderId<R> | undefined>;
+  ): Promise<LiveOf<R> | ReadUnderId<LiveOf<R>> | undefined>;
   update(id: string, olds: StoredOf<R, Req>, news: InputsOf<R>, previous: Previous<R>): Promise<OutputsOf<R>>;
   /** `recorded`: the inputs recorded in the state, when they are valid (parsed on demand). */
   delete(id: string, state: StoredOf<R, Req>, recorded: () => InputsOf<R> | undefined): Promise<void>;
@@ -107,10 +107,10 @@ export interface TypedOperations<R extends ResourceSchema, Req extends StateKey<
 }
 
 /** What a read returns when the object lives under another id than the state's (the engine records the new one). */
-export class ReadUnderId<R extends ResourceSchema> {
+export class ReadUnderId<L extends object> {
   constructor(
     readonly id: string,
-    readonly live: LiveOf<R>,
+    readonly live: L,
   ) {}
 }
 
