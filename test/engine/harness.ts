@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { EngineEvent, Stack } from "@pulumi/pulumi/automation";
-import { startEmulator, type Emulator } from "../../emulator";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
 import { ensurePulumi, offlineWorkspace, repoRoot, selectStack } from "../../scripts/lib/stacks";
 
 // Engine tests run `pulumi up` & co. of a real project directory through the Automation API (LocalWorkspace with a
@@ -89,6 +89,8 @@ export interface EngineStackOptions {
   projectDir?: string;
   /** Run with the Pulumi directory whose language host runs policy packs (scripts/ensure-pulumi --policy). */
   policy?: boolean;
+  /** Options of the stack's emulator (e.g. `appServiceCodes: "legacy"`); the port is always ephemeral. */
+  emulator?: Omit<EmulatorOptions, "port">;
 }
 
 /** Copies `source` (without node_modules or stack settings files) to `dest` and links node_modules to the repo's. */
@@ -121,7 +123,7 @@ export async function createEngineStack(options: EngineStackOptions = {}): Promi
     copyProject(options.project ?? QUICKSTART, projectDir);
   }
   const workspace = offlineWorkspace(dir);
-  const emulator = await startEmulator({ port: 0 });
+  const emulator = await startEmulator({ ...options.emulator, port: 0 });
   const stackName = "test";
   let stack: Stack;
   try {

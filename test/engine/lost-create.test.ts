@@ -54,3 +54,24 @@ test("a create confirmed neither way is recorded, then resolved by keyword on th
   expect(stack.emulator.state().apps).toEqual([]);
   expect(stack.emulator.state().menus).toEqual([]);
 });
+
+test("against legacy app-service codes, a destroy after the app was deleted in the console succeeds", async () => {
+  const legacy = await createEngineStack({
+    project: path.join(__dirname, "programs", "lost-create"),
+    emulator: { appServiceCodes: "legacy" },
+  });
+  try {
+    expectOk(await legacy.run({ op: "up" }));
+    const [app] = legacy.emulator.state().apps;
+    legacy.emulator.mutate({ type: "delete-app", appId: app?.id ?? "" });
+    legacy.emulator.clearRequestLog();
+    expectOk(await legacy.run({ op: "destroy" }));
+    const deletes = legacy.emulator.requestLog().filter((entry) => entry.method === "DELETE");
+    // Both objects were already gone: EnOS answered each delete with the legacy not-found code.
+    expect(deletes.map((entry) => entry.code)).toEqual([404, 404]);
+    const [state] = await legacy.run({ op: "export" });
+    expect(state?.deployment?.deployment.resources ?? []).toEqual([]);
+  } finally {
+    await legacy.close();
+  }
+});
