@@ -1,4 +1,5 @@
 import type { TokenStore } from "./auth";
+import type { AppServiceCodes } from "./envelopes";
 import type { FaultRegistry } from "./faults";
 import type { ReplayGuard } from "./replay-guard";
 import type { RequestLog } from "./request-log";
@@ -17,6 +18,8 @@ export interface EmulatorCore {
   readonly clock: () => number;
   readonly auth: boolean;
   readonly grantModes: GrantWriteModes;
+  /** How enos-app-service errors are coded (envelopes.ts). */
+  readonly appServiceCodes: AppServiceCodes;
 }
 
 /** Back to the seed, with no faults and an empty request log (tokens stay valid). */

@@ -43,12 +43,32 @@ export function errorBody(service: ServiceName, error: WireError): JsonBody {
   }
 }
 
+/**
+ * How enos-app-service errors are coded; its codes are undocumented (inf). "portal": the app-portal 31xxx family;
+ * "legacy": the plain codes of the legacy generic table in the Application Portal overview (400, 403, 404, 408).
+ * Both carry the same message keys.
+ */
+export type AppServiceCodes = "portal" | "legacy";
+
+/** The legacy generic table's code for each failure kind (Application Portal overview, "error codes"). */
+const LEGACY_CODES: Readonly<Record<ServiceError["kind"], number>> = {
+  invalid: 400,
+  denied: 403,
+  "not-found": 404,
+  exists: 408,
+};
+
 /** Maps a handler failure to the code space of the service that was called. */
-export function toWireError(service: ServiceName, error: ServiceError | CodedError): WireError {
+export function toWireError(
+  service: ServiceName,
+  error: ServiceError | CodedError,
+  appServiceCodes: AppServiceCodes = "portal",
+): WireError {
   if (error instanceof CodedError) return { code: error.code, msg: error.msg, subMsg: null };
   if (service === "connect") return connectError(error);
   if (service === "token") return { code: 1004, msg: "invalid parameter", subMsg: null };
-  return portalFamilyError(error);
+  const wire = portalFamilyError(error);
+  return service === "app-service" && appServiceCodes === "legacy" ? { ...wire, code: LEGACY_CODES[error.kind] } : wire;
 }
 
 /**

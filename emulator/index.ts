@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { TIMESTAMP_SKEW_MS, TokenStore } from "./auth";
+import type { AppServiceCodes } from "./envelopes";
 import { resetCore, type EmulatorCore } from "./core";
 import { FaultRegistry, type Fault, type FaultSpec } from "./faults";
 import { applyMutation, type Mutation } from "./mutations";
@@ -13,6 +14,7 @@ import { loadSeed, Store } from "./state";
 import { parseState, type SeedData, type StateData } from "./state-schema";
 
 export type { AppendRolesMode, GrantWriteMode } from "./routes/route";
+export type { AppServiceCodes } from "./envelopes";
 export type { Fault, FaultSpec } from "./faults";
 export type { Mutation } from "./mutations";
 export { MutationError } from "./mutations";
@@ -59,6 +61,12 @@ export interface EmulatorOptions {
   appendRolesMode?: GrantWriteMode;
   /** appendUserGroups/removeUserGroups semantics, the same three readings. @default "additive" */
   appendUserGroupsMode?: GrantWriteMode;
+  /**
+   * How enos-app-service errors are coded (undocumented): "portal" = the app-portal 31xxx family (31404
+   * `app.not.exist`), "legacy" = the legacy generic table's plain codes (404 `app.not.exist`, 408, 400, 403), same
+   * message keys. @default "portal"
+   */
+  appServiceCodes?: AppServiceCodes;
   /** Epoch-ms clock for token expiry, timestamps and skew checks (tests inject one). @default Date.now */
   clock?: () => number;
   /** Random source for probabilistic faults. @default Math.random */
@@ -105,6 +113,7 @@ function createCore(options: EmulatorOptions): EmulatorCore {
       role: options.appendRolesMode ?? "overwrite",
       group: options.appendUserGroupsMode ?? "additive",
     },
+    appServiceCodes: options.appServiceCodes ?? "portal",
   };
 }
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { startEmulator, type EmulatorOptions, type GrantWriteMode } from "./index";
+import { startEmulator, type AppServiceCodes, type EmulatorOptions, type GrantWriteMode } from "./index";
 
 const USAGE = `usage: enos-emulator [--port 8088] [--host 127.0.0.1] [--seed file.json] [--state-file state.json]
                      [--insecure-no-auth] [--append-roles overwrite|additive|additive-strict]
                      [--append-user-groups overwrite|additive|additive-strict] [--token-lifetime seconds]
-                     [--allow-token-replay]`;
+                     [--allow-token-replay] [--app-service-codes portal|legacy]`;
 
 const GRANT_WRITE_MODES: readonly GrantWriteMode[] = ["overwrite", "additive", "additive-strict"];
 
@@ -28,6 +28,7 @@ function readOptions(): EmulatorOptions {
       "append-user-groups": { type: "string", default: "additive" },
       "token-lifetime": { type: "string", default: "7200" },
       "allow-token-replay": { type: "boolean", default: false },
+      "app-service-codes": { type: "string", default: "portal" },
       help: { type: "boolean", default: false },
     },
   });
@@ -35,6 +36,8 @@ function readOptions(): EmulatorOptions {
     console.log(USAGE);
     process.exit(0);
   }
+  const codes = values["app-service-codes"];
+  if (codes !== "portal" && codes !== "legacy") throw new Error(`--app-service-codes must be portal or legacy`);
   const port = Number(values.port);
   const lifetime = Number(values["token-lifetime"]);
   if (!Number.isInteger(port) || port < 0) throw new Error(`--port must be an integer >= 0`);
@@ -47,6 +50,7 @@ function readOptions(): EmulatorOptions {
     appendUserGroupsMode: grantMode("append-user-groups", values["append-user-groups"]),
     tokenLifetimeSeconds: lifetime,
     tokenReplayCheck: !values["allow-token-replay"],
+    appServiceCodes: codes satisfies AppServiceCodes,
     ...(values.seed === undefined ? {} : { seed: values.seed }),
     ...(values["state-file"] === undefined ? {} : { stateFile: values["state-file"] }),
   };
@@ -70,7 +74,7 @@ async function main(): Promise<void> {
     );
   console.log(
     `  auth: ${options.auth === false ? "OFF (--insecure-no-auth)" : "on"}; appendRoles: ${options.appendRolesMode}; ` +
-      `appendUserGroups: ${options.appendUserGroupsMode}`,
+      `appendUserGroups: ${options.appendUserGroupsMode}; app-service error codes: ${options.appServiceCodes}`,
   );
   const account = state.serviceAccounts[0];
   if (account) console.log(`  get a token: ${tokenCurl(emulator.url, account.accessKey, account.secretKey)}`);

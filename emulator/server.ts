@@ -3,7 +3,15 @@ import { setTimeout as delay } from "node:timers/promises";
 import { ADMIN_PREFIX, handleAdmin } from "./admin";
 import { authenticate, isSigned, presentedToken } from "./auth";
 import type { EmulatorCore } from "./core";
-import { errorBody, gatewayBody, messageForCode, successBody, toWireError, type JsonBody } from "./envelopes";
+import {
+  errorBody,
+  gatewayBody,
+  messageForCode,
+  successBody,
+  toWireError,
+  type AppServiceCodes,
+  type JsonBody,
+} from "./envelopes";
 import type { Fault } from "./faults";
 import { envelopeCode, serviceOf, type RequestLogEntry } from "./request-log";
 import type { Route, RouteContext } from "./routes/route";
@@ -40,12 +48,12 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
 }
 
 /** Runs the handler and wraps its result (or its ServiceError/CodedError) in the service's envelope, HTTP 200. */
-function runRoute(route: Route, context: RouteContext): Reply {
+function runRoute(route: Route, context: RouteContext, codes: AppServiceCodes): Reply {
   try {
     return { status: 200, body: successBody(route.service, route.handle(context)) };
   } catch (error: unknown) {
     if (error instanceof ServiceError || error instanceof CodedError)
-      return { status: 200, body: errorBody(route.service, toWireError(route.service, error)) };
+      return { status: 200, body: errorBody(route.service, toWireError(route.service, error, codes)) };
     console.error("enos-emulator: handler failed", error);
     return { status: 500, body: gatewayBody(500) };
   }
@@ -98,13 +106,13 @@ function serve(core: EmulatorCore, call: Call, fault: Fault | undefined): Outcom
   const body = parseBody(call.rawBody);
   if (body === INVALID_JSON) {
     const error = invalid("body", "request body is not valid JSON");
-    return { status: 200, body: errorBody(route.service, toWireError(route.service, error)) };
+    return { status: 200, body: errorBody(route.service, toWireError(route.service, error, core.appServiceCodes)) };
   }
   const { store, tokens, replays, clock, grantModes } = core;
   const { headers } = call.request;
   const neededPolicies = route.policy?.(call.query) ?? [];
   const context = { ...call, headers, body, caller, store, tokens, replays, clock, grantModes, neededPolicies };
-  const reply = runRoute(route, context);
+  const reply = runRoute(route, context, core.appServiceCodes);
   // The change is committed; the client only loses the answer (a clean close, as a proxy timing out would).
   return fault?.kind === "commit-then-drop" ? "close" : reply;
 }

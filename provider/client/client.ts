@@ -61,7 +61,7 @@ export function createEnosClient(options: ClientOptions): EnosClient {
     dispatcher: dispatcherLease.dispatcher,
     governor: governorLease.governor,
     secrets,
-    debugLog: createDebugLog(resolved.log, secrets),
+    debugLog: createDebugLog(resolved.log, secrets, resolved.accessKey),
   });
   const send = pipeline.call;
   const call: Caller = (spec) => {

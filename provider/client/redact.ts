@@ -1,11 +1,12 @@
 /**
  * Keeps secrets out of logs and error messages, two ways: by field name (any JSON key that names a secret, token,
- * signature, encryption, password, session key or credential) and by value (every secret the client knows, wherever
- * it appears in text).
+ * signature, encryption, password, session key or credential, and the token request's `appKey`: the service
+ * account's accessKey, half of its credentials (Get Access Token)) and by value (every secret the client knows,
+ * wherever it appears in text).
  */
 import { maskSecretFields } from "./raw-json-mask";
 
-const SECRET_KEY_NAME = /secret|token|signature|encryption|password|session[-_]?key|credential/i;
+const SECRET_KEY_NAME = /secret|token|signature|encryption|password|session[-_]?key|credential|^app[-_]?key$/i;
 const MASK = "[REDACTED]";
 const MAX_REMEMBERED = 16;
 

@@ -89,8 +89,8 @@ export interface EngineStackOptions {
   projectDir?: string;
   /** Run with the Pulumi directory whose language host runs policy packs (scripts/ensure-pulumi --policy). */
   policy?: boolean;
-  /** Emulator options beyond the ephemeral port (e.g. the grant write modes). */
-  emulator?: EmulatorOptions;
+  /** Options of the stack's emulator (e.g. `appServiceCodes: "legacy"`); the port is always ephemeral. */
+  emulator?: Omit<EmulatorOptions, "port">;
 }
 
 /** Copies `source` (without node_modules or stack settings files) to `dest` and links node_modules to the repo's. */

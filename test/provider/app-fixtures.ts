@@ -3,7 +3,7 @@
  * (with `__provider`), captured provider warnings, and a parent app for menus and permissions.
  */
 import type { EngineProvider } from "../../provider/resources/kit/define-provider";
-import type { Emulator } from "../../emulator";
+import type { AppServiceCodes, Emulator, EmulatorOptions } from "../../emulator";
 import { enosAppProvider } from "../../provider/resources/keyword/enos-app";
 import { nextDeployment, startProviderEmulator, stopProviderEmulator } from "./support";
 
@@ -32,12 +32,21 @@ export interface AppTestEnv {
   warnings(): string[];
 }
 
+/**
+ * The two forms a gateway may answer enos-app-service errors in (its codes are undocumented): the app-portal 31xxx
+ * family or the legacy generic table's plain codes. App, menu and permission tests run under both.
+ */
+export const APP_SERVICE_CODES: ReadonlyArray<AppServiceCodes> = ["portal", "legacy"];
+
+/** The not-found code of a form: 31404 or the legacy 404 (same key, e.g. `app.not.exist`). */
+export const notFoundCode = (codes: AppServiceCodes): number => (codes === "legacy" ? 404 : 31404);
+
 /** Registers the file's hooks: one emulator per file, reset and with warnings captured for each test. */
-export function useAppEmulator(): AppTestEnv {
+export function useAppEmulator(options: EmulatorOptions = {}): AppTestEnv {
   let current: Emulator | undefined;
   let capture: ReturnType<typeof captureWarnings> | undefined;
   beforeAll(async () => {
-    current = await startProviderEmulator();
+    current = await startProviderEmulator(options);
   });
   afterAll(async () => stopProviderEmulator(current));
   beforeEach(() => {

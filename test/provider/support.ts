@@ -1,6 +1,7 @@
 import { startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from "../../emulator";
 import { configure } from "../../provider/config";
 import { resetClient } from "../../provider/context";
+import { resetResumes } from "../../provider/resources/keyword/unconfirmed";
 import { resetClaims } from "../../provider/resources/kit/claims";
 import { resetReadSnapshots } from "../../provider/resources/kit/read-epoch";
 
@@ -44,6 +45,7 @@ export async function stopProviderEmulator(emulator: Emulator | undefined): Prom
  */
 export function nextDeployment(): void {
   resetClaims();
+  resetResumes();
   resetReadSnapshots();
 }
 

@@ -7,6 +7,7 @@
 import { isAlreadyExists, mayHaveTakenEffect } from "../../client";
 import { messageOf, partialCreateError } from "../../failures";
 import { warn } from "../kit/warn";
+import { unconfirmedId } from "./unconfirmed";
 
 /** An app, menu or permission as the service returns it: what it is found again by. */
 export interface KeywordObject {
@@ -24,6 +25,12 @@ export interface KeywordCreate<T extends KeywordObject> {
   scope: string;
   keyword: string;
   adopt: boolean;
+  /** How many times the POST may be sent in all: the first send and the re-sends after lost answers (>= 1). */
+  attempts: number;
+  /** Waits before re-send number `resend` (1 = the second send), so a burst of faults can pass. */
+  pause(resend: number): Promise<void>;
+  /** An earlier create of these inputs could not be confirmed: an object listed with them is the one it made. */
+  resumes?: boolean | undefined;
   /** The POST with the inputs. */
   create(): Promise<T>;
   /** A fresh (uncoalesced) list of the scope. */
@@ -34,19 +41,42 @@ export interface KeywordCreate<T extends KeywordObject> {
   matches(live: T): boolean;
   /** What to record if a step after the object exists fails (the engine's keys are added by defineProvider). */
   recordOf(object: T): object;
+  /** What to record for a create confirmed neither way (no object known): the inputs. */
+  unconfirmedRecord(): object;
 }
 
 /**
  * The POST, and when it fails: a duplicate keyword is adopted (with `adopt`) or reported with the existing id; a
- * create that may have reached EnOS is looked up by keyword and created once more only if it is not there.
+ * create that may have reached EnOS is looked up by keyword and sent again only if it is not there, in a loop of
+ * `attempts` sends in which every lost or refused re-send is followed by another lookup. EnOS refuses a second
+ * object with the keyword, so a re-send can never duplicate one: it is created once, found, or refused. So a create
+ * ends created (and recorded), refused with nothing left behind, or, when not even a lookup gets through, recorded
+ * as unconfirmed (unconfirmed.ts) for the next `up` to find by keyword.
  */
 export async function createByKeyword<T extends KeywordObject>(spec: KeywordCreate<T>): Promise<T> {
-  try {
-    return await spec.create();
-  } catch (error) {
-    if (isAlreadyExists(error)) return takeOverDuplicate(spec);
-    if (mayHaveTakenEffect(error)) return recoverLostCreate(spec, error);
-    throw error;
+  if (spec.resumes) {
+    const earlier = await findEarlier(spec);
+    if (earlier !== undefined) return earlier;
+  }
+  // The first send whose answer was lost: once set, an object listed with the keyword may be ours. After an
+  // unconfirmed create that no lookup found yet (findEarlier), that is already so before the first send.
+  let lost: unknown = spec.resumes ? new Error("an earlier create's outcome is unknown") : undefined;
+  for (let send = 1; ; send++) {
+    if (send > 1) await spec.pause(send - 1);
+    let failure: unknown;
+    try {
+      return await spec.create();
+    } catch (error) {
+      failure = error;
+    }
+    if (lost === undefined && isAlreadyExists(failure)) return takeOverDuplicate(spec);
+    if (lost === undefined && !mayHaveTakenEffect(failure)) throw failure; // refused: nothing was applied
+    lost ??= failure;
+    const what = lostSentence(spec, lost, send);
+    const lookup = await tryFind(spec);
+    if (lookup.ok && lookup.found !== undefined) return claimLost(spec, lookup.found, what);
+    if (lookup.ok && !mayHaveTakenEffect(failure)) throw refusedAfterLoss(spec, failure, what);
+    if (send >= spec.attempts) throw givenUp(spec, what, failure, lookup.ok ? undefined : lookup.error);
   }
 }
 
@@ -72,36 +102,67 @@ async function takeOverDuplicate<T extends KeywordObject>(spec: KeywordCreate<T>
   return adoptExisting(spec, existing);
 }
 
-async function recoverLostCreate<T extends KeywordObject>(spec: KeywordCreate<T>, lost: unknown): Promise<T> {
-  const what = `the create of ${spec.noun} '${spec.keyword}' in ${spec.scope} got no response (${messageOf(lost)})`;
-  const existing = await lookUpAfterLoss(spec, what, lost);
-  if (existing !== undefined) return claimLost(spec, existing, what);
-  // Not listed: the request did not take effect, so one more create cannot duplicate it...
+type Lookup<T> = { ok: true; found: T | undefined } | { ok: false; error: unknown };
+
+async function tryFind<T extends KeywordObject>(spec: KeywordCreate<T>): Promise<Lookup<T>> {
   try {
-    return await spec.create();
+    return { ok: true, found: await findByKeyword(spec) };
   } catch (error) {
-    // ...unless it committed late, between the list and this create: EnOS then refuses the keyword as taken.
-    if (!isAlreadyExists(error)) throw error;
-    const late = await lookUpAfterLoss(spec, what, lost);
-    if (late === undefined) throw error;
-    return claimLost(spec, late, what);
+    return { ok: false, error };
   }
 }
 
-async function lookUpAfterLoss<T extends KeywordObject>(
-  spec: KeywordCreate<T>,
-  what: string,
-  lost: unknown,
-): Promise<T | undefined> {
-  try {
-    return await findByKeyword(spec);
-  } catch (error) {
-    throw new Error(
-      `${what}, and looking it up by keyword failed (${messageOf(error)}): it may exist now; run \`pulumi up\` ` +
-        `again (a duplicate keyword is then reported with the ${spec.noun}'s id)`,
-      { cause: lost },
+/** The object an earlier unconfirmed create made, if it is listed with these settings (else: create as usual). */
+async function findEarlier<T extends KeywordObject>(spec: KeywordCreate<T>): Promise<T | undefined> {
+  const lookup = await tryFind(spec);
+  if (!lookup.ok || lookup.found === undefined || !spec.matches(lookup.found)) return undefined;
+  warn(
+    `${spec.resource}: found ${spec.noun} '${lookup.found.id}' by its keyword '${spec.keyword}' in ${spec.scope}, ` +
+      "made by an earlier create whose outcome was unknown; it is recorded in the stack now",
+  );
+  return lookup.found;
+}
+
+function lostSentence(spec: Wording, lost: unknown, sends: number): string {
+  const times = sends === 1 ? "" : ` (${sends} sends)`;
+  return `the create of ${spec.noun} '${spec.keyword}' in ${spec.scope} got no answer${times} (${messageOf(lost)})`;
+}
+
+/** A re-send refused outright (not a duplicate), with nothing listed: nothing was created. */
+function refusedAfterLoss(spec: Wording, refusal: unknown, what: string): Error {
+  if (isAlreadyExists(refusal)) {
+    return new Error(
+      `${what}; EnOS then reported keyword '${spec.keyword}' as taken in ${spec.scope}, but no ${spec.noun} with ` +
+        "it is listed there (deleted meanwhile?); run `pulumi up` again",
+      { cause: refusal },
     );
   }
+  return new Error(`${what}; the next send was refused (${messageOf(refusal)}) and nothing was created`, {
+    cause: refusal,
+  });
+}
+
+/**
+ * The budget is spent. Listed as absent: nothing was created and the error says so. Not even listed: the object may
+ * exist, so the resource is recorded as unconfirmed and the next `up` (or `refresh`) looks it up by keyword.
+ */
+function givenUp<T extends KeywordObject>(
+  spec: KeywordCreate<T>,
+  what: string,
+  last: unknown,
+  lookupError: unknown,
+): Error {
+  if (lookupError === undefined) {
+    return new Error(
+      `${what}; it is not listed there, so nothing was created: run \`pulumi up\` again once EnOS answers`,
+      { cause: last },
+    );
+  }
+  const reason =
+    `${what}, and looking it up by keyword failed (${messageOf(lookupError)}): it may exist now. It is recorded ` +
+    `in the stack as unconfirmed; the next \`pulumi up\` (or \`pulumi refresh\`) finds it by keyword and takes ` +
+    "it over, or creates it if it is not there";
+  return partialCreateError(unconfirmedId(spec.keyword), spec.unconfirmedRecord(), reason, last);
 }
 
 /** The object found by keyword after a lost create: ours if it has our settings, else a duplicate (or adopted). */

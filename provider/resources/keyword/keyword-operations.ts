@@ -9,12 +9,28 @@
  * - delete: "already gone" is done.
  * Each resource file supplies only what differs: its place, calls, write body and the mapping of live objects.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { isNotFound, type EnosClient } from "../../client";
+import { currentSettings } from "../../config";
 import { clientFor, resolveOrgId } from "../../context";
-import type { ResourceName } from "../kit/define-provider";
+import { isObjectClaimed } from "../kit/claims";
+import { ReadUnderId, type ResourceName } from "../kit/define-provider";
 import { warn } from "../kit/warn";
 import { createByKeyword, type KeywordObject } from "./create-by-keyword";
 import { sameSettings } from "./live-fields";
+import { isUnconfirmedId, keywordOfUnconfirmed, noteResume, takeResume } from "./unconfirmed";
+
+/** The client's default retry budget (client/options.ts): a create may be sent once more per retry. */
+const DEFAULT_MAX_RETRIES = 3;
+
+/**
+ * The wait before re-send `n`: exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff
+ * And Jitter"), like the client's own retries, so a short burst of 5xx answers or resets passes.
+ */
+function resendPause(n: number): Promise<void> {
+  const ceiling = Math.min(4_000, 250 * 2 ** (n - 1));
+  return sleep(Math.floor(Math.random() * ceiling));
+}
 
 /** The inputs every keyword object has. */
 export interface KeywordInputs {
@@ -26,6 +42,7 @@ export interface KeywordInputs {
 /** What every keyword object's stored state may hold. */
 export interface KeywordState {
   orgId?: string | undefined;
+  keyword?: string | undefined;
 }
 
 /** Where an object lives: its OU, and the app for menus and permissions. */
@@ -97,12 +114,17 @@ export function keywordOperations<
       const place = spec.place(inputs, inputs.orgId);
       const api = spec.api(clientFor(), place);
       const write = spec.write(inputs);
+      const scope = spec.scope(place);
       const object = await createByKeyword<T>({
         resource: spec.name,
         noun: spec.noun,
-        scope: spec.scope(place),
+        scope,
         keyword: inputs.keyword,
         adopt: inputs.adopt,
+        attempts: 1 + (currentSettings().maxRetries ?? DEFAULT_MAX_RETRIES),
+        pause: resendPause,
+        resumes: takeResume(spec.name, scope, inputs.keyword),
+        unconfirmedRecord: () => inputs,
         create: () => api.create(write),
         list: () => api.list(),
         update: (id) => api.update(id, write),
@@ -113,11 +135,28 @@ export function keywordOperations<
       return { id: object.id, outputs: { ...inputs, ...spec.computed(object, inputs) } };
     },
 
-    async read(id: string, state: St): Promise<(L & C) | undefined> {
+    async read(
+      id: string,
+      state: St,
+      recorded: () => I | undefined,
+    ): Promise<(L & C) | ReadUnderId<L & C> | undefined> {
       const place = placeOfState(state);
-      const live = await findLive(() => spec.api(clientFor(), place).load(), id, spec, place);
-      if (live === undefined) return undefined;
-      return { ...spec.liveInputs(live, { ...state, orgId: place.orgId }), ...spec.computed(live, state) };
+      const view = (live: T) => ({
+        ...spec.liveInputs(live, { ...state, orgId: place.orgId }),
+        ...spec.computed(live, state),
+      });
+      if (isUnconfirmedId(id)) {
+        const live = await findUnconfirmed(spec, spec.api(clientFor(), place), id, recorded(), place);
+        return live === undefined ? undefined : new ReadUnderId(live.id, view(live));
+      }
+      const live = await findLive(() => spec.api(clientFor(), place).load(), id, state.keyword, spec, place);
+      return live === undefined ? undefined : view(live);
+    },
+
+    unconfirmed(id: string, state: St): boolean {
+      if (!isUnconfirmedId(id)) return false;
+      noteResume(spec.name, spec.scope(placeOfState(state)), keywordOfUnconfirmed(id));
+      return true;
     },
 
     async update(id: string, olds: St, news: I, previous: { inputs: I | undefined; computed: C }): Promise<I & C> {
@@ -133,20 +172,62 @@ export function keywordOperations<
       }
     },
 
-    async delete(id: string, state: St): Promise<void> {
+    async delete(id: string, state: St, recorded: () => I | undefined): Promise<void> {
+      const place = placeOfState(state);
+      const api = spec.api(clientFor(), place);
+      let target = id;
+      if (isUnconfirmedId(id)) {
+        const live = await findUnconfirmed(spec, api, id, recorded(), place);
+        // Left alone: nothing listed, or the object a replacement of this deployment just took (claims.ts).
+        if (live === undefined || isObjectClaimed(spec.name, live.id)) return;
+        target = live.id;
+      }
       try {
-        await spec.api(clientFor(), placeOfState(state)).remove(id);
+        await api.remove(target);
       } catch (error) {
+        // Gone already: deleted in the console, or by an earlier attempt whose answer was lost (then retried).
         if (!isNotFound(error)) throw error;
       }
     },
   };
 }
 
+/**
+ * The object an unconfirmed create (stand-in `id`) made: listed with its keyword and the recorded settings. Anything
+ * else (nothing listed, or another object holding the keyword) is not ours, so it is neither read nor deleted.
+ */
+async function findUnconfirmed<T extends KeywordObject, P extends Place, I, W extends object>(
+  spec: {
+    name: ResourceName;
+    noun: string;
+    scope(place: P): string;
+    write(inputs: I): W;
+    liveWrite(live: T): object;
+  },
+  api: KeywordApi<T, W>,
+  id: string,
+  recorded: I | undefined,
+  place: P,
+): Promise<T | undefined> {
+  const keyword = keywordOfUnconfirmed(id);
+  const live = (await api.list()).find((item) => item.keyword === keyword);
+  if (live !== undefined && recorded !== undefined && sameSettings(spec.liveWrite(live), spec.write(recorded))) {
+    return live;
+  }
+  const what =
+    live === undefined ? "nothing is listed with it" : `${spec.noun} '${live.id}' holds it with other settings`;
+  warn(
+    `${spec.name} with keyword '${keyword}' in ${spec.scope(place)} was recorded after a create whose outcome was ` +
+      `unknown, and ${what}: it is not this resource's`,
+  );
+  return undefined;
+}
+
 /** The live object `id` from `load()`, or undefined (after the warning) when it is gone. */
 async function findLive<T extends KeywordObject, P>(
   load: () => Promise<T[]>,
   id: string,
+  keyword: string | undefined,
   spec: { name: ResourceName; gone: GoneWording<P> },
   place: P,
 ): Promise<T | undefined> {
@@ -155,18 +236,23 @@ async function findLive<T extends KeywordObject, P>(
     items = await load();
   } catch (error) {
     if (spec.gone.parentGone === undefined || !isNotFound(error)) throw error;
-    reportGone(spec.name, id, spec.gone.parentGone(place), spec.gone.outcome);
+    reportGone(spec.name, id, keyword, spec.gone.parentGone(place), spec.gone.outcome);
     return undefined;
   }
   const live = items.find((item) => item.id === id);
-  if (live === undefined) reportGone(spec.name, id, spec.gone.missing(place), spec.gone.outcome);
+  if (live === undefined) reportGone(spec.name, id, keyword, spec.gone.missing(place), spec.gone.outcome);
   return live;
 }
 
 const DROPPED = "it is removed from the stack and the next `pulumi up` recreates it";
 
-function reportGone(resource: ResourceName, id: string, why: string, outcome = DROPPED): void {
-  warn(`${resource} '${id}' was deleted outside Pulumi (${why}); ${outcome}`);
+/**
+ * The engine does not pass the resource's Pulumi name to `read` (the dynamic-provider host calls `read(id, props)`
+ * only), so the warning names what the program does know it by: the kind, the id and the keyword.
+ */
+function reportGone(resource: ResourceName, id: string, keyword: string | undefined, why: string, outcome = DROPPED) {
+  const named = keyword === undefined ? "" : ` (keyword '${keyword}')`;
+  warn(`${resource} '${id}'${named} was deleted outside Pulumi (${why}); ${outcome}`);
 }
 
 /**

@@ -109,9 +109,27 @@ export interface TypedOperations<R extends ResourceSchema, Req extends StateKey<
    * What EnOS holds now, or undefined when the object is gone (the resource then leaves the stack). Keys are the
    * resource's own; a value may lie outside what the inputs accept (a console change), which is drift to show.
    */
-  read(id: string, state: StoredOf<R, Req>): Promise<LiveOf<R> | undefined>;
+  read(
+    id: string,
+    state: StoredOf<R, Req>,
+    recorded: () => InputsOf<R> | undefined,
+  ): Promise<LiveOf<R> | ReadUnderId<LiveOf<R>> | undefined>;
   update(id: string, olds: StoredOf<R, Req>, news: InputsOf<R>, previous: Previous<R>): Promise<OutputsOf<R>>;
-  delete(id: string, state: StoredOf<R, Req>): Promise<void>;
+  /** `recorded`: the inputs recorded in the state, when they are valid (parsed on demand). */
+  delete(id: string, state: StoredOf<R, Req>, recorded: () => InputsOf<R> | undefined): Promise<void>;
+  /**
+   * Whether `id` stands for a create confirmed neither way (keyword/unconfirmed.ts): `diff` then replaces the
+   * resource, so the engine's create finds the object by keyword and records its real id.
+   */
+  unconfirmed?(id: string, state: StoredOf<R, Req>): boolean;
+}
+
+/** What a read returns when the object lives under another id than the state's (the engine records the new one). */
+export class ReadUnderId<L extends object> {
+  constructor(
+    readonly id: string,
+    readonly live: L,
+  ) {}
 }
 
 /**
@@ -203,6 +221,8 @@ export function defineProvider<
       }),
     diff: (id: string, olds: Props, news: Props) =>
       withContext(name, "diff", async (): Promise<dynamic.DiffResult> => {
+        // changes: true, since the inputs may be the same: only a replacement gives the resource its real id.
+        if (ops.unconfirmed?.(id, stateOf(id, olds))) return { changes: true, replaces: ["keyword"] };
         const replaces = [...replacesFor(olds, news, schema.replaceOn), ...vanishReplaces(type.keepWhenGone, olds)];
         if (ops.diff !== undefined) {
           const previewed = parseChecked(schema, news);
@@ -227,10 +247,12 @@ export function defineProvider<
       }),
     read: (id: string, props?: Props) =>
       withContext(name, "read", async (): Promise<dynamic.ReadResult> => {
-        const live = await ops.read(id, stateOf(id, props ?? {}));
-        if (live === undefined) return type.keepWhenGone ? vanishedRead(schema, id, props ?? {}) : {};
+        const state = stateOf(id, props ?? {});
+        const found = await ops.read(id, state, () => recordedInputs(schema, state));
+        if (found === undefined) return type.keepWhenGone ? vanishedRead(schema, id, props ?? {}) : {};
+        const [liveId, live] = found instanceof ReadUnderId ? [found.id, found.live] : [id, found];
         const outs = definedOnly(live);
-        return { id, props: outs, inputs: pickInputs(schema, outs) };
+        return { id: liveId, props: outs, inputs: pickInputs(schema, outs) };
       }),
     update: (id: string, olds: Props, news: Props) =>
       withContext(name, "update", async (): Promise<dynamic.UpdateResult> => {
@@ -243,7 +265,8 @@ export function defineProvider<
     delete: (id: string, props: Props) =>
       withContext(name, "delete", async () => {
         if (type.ownsObject && spareClaimed(name, id, type.claimedDeleteNote)) return;
-        await ops.delete(id, stateOf(id, props));
+        const state = stateOf(id, props);
+        await ops.delete(id, state, () => recordedInputs(schema, state));
       }),
   };
 }

@@ -1,5 +1,6 @@
 import { ResponseValidationError } from "../../../provider/client";
 import {
+  ACCESS_KEY,
   TOKEN_GET,
   appServiceOk,
   createHarness,
@@ -61,6 +62,21 @@ describe("debug logging", () => {
     expect(log).toContain('"secretKey":"[REDACTED]"');
     expect(log).toContain('"accessToken":"[REDACTED]"');
     expect(log).toContain('"encryption":"[REDACTED]"');
+    await h.finish();
+  });
+
+  // Issue 11: with ENOS_DEBUG=1 every token request printed `"appKey":"<accessKey>"` in plain text.
+  it("never logs the service account's accessKey: the token request's appKey and any echo of it are masked", async () => {
+    const lines: string[] = [];
+    const h = createHarness({ debug: (line) => lines.push(line) });
+    mockCreate(h, sampleApp({ description: { default: `made by ${ACCESS_KEY}` } }));
+
+    await h.client.appService.createApp("o1", newApp);
+
+    const log = lines.join("\n");
+    expect(log).toContain('"appKey":"[REDACTED]"');
+    expect(log).not.toContain(ACCESS_KEY);
+    expect(log).toContain('"description":{"default":"made by [REDACTED]"}');
     await h.finish();
   });
 

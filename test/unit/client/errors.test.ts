@@ -59,6 +59,43 @@ describe("error categories", () => {
     expect(apiError(code, status, msg).category).toBe(category);
   });
 
+  // Issue 11: a gateway answering enos-app-service errors in the legacy generic form (`{code: 404, msg:
+  // "app.not.exist"}`) must classify like the 31xxx form, in every service family.
+  it.each<[string, number | string | undefined, number, string, ApiErrorCategory]>([
+    ["legacy 404 with its not-found key", 404, 200, "app.not.exist", "not-found"],
+    ["legacy 404 with a nested entity key", 404, 200, "organization.user.not.exist", "not-found"],
+    ["legacy 408 with its duplicate key", 408, 200, "keyword.already.existed", "already-exists"],
+    ["legacy 400 with its invalid key", 400, 200, "parameter.invalid.sortId", "invalid-input"],
+    ["legacy 403 with its permission key", 403, 200, "permission.denied", "permission"],
+    ["legacy 404 code alone in an HTTP 200 envelope", 404, 200, "x", "not-found"],
+    ["legacy 408 code alone in an HTTP 200 envelope", 408, 200, "x", "already-exists"],
+    ["legacy 400 code alone in an HTTP 200 envelope", 400, 200, "x", "invalid-input"],
+    ["legacy 403 code alone in an HTTP 200 envelope", 403, 200, "x", "permission"],
+    ["legacy 429 code alone in an HTTP 200 envelope", 429, 200, "x", "rate-limited"],
+    ["legacy 500 code alone in an HTTP 200 envelope", 500, 200, "x", "server"],
+    ["an unknown code with a not-found key", 12345, 200, "menu.not.exist", "not-found"],
+    ["an unknown code with the permission key", 12345, 200, "permission.denied", "permission"],
+    ["a not-found key with HTTP 404 (the service's body, not the gateway's)", 404, 404, "app.not.exist", "not-found"],
+    ["a not-found key and no code", undefined, 404, "permission.not.exist", "not-found"],
+    [
+      "the gateway's own 404 body keeps meaning no route",
+      undefined,
+      404,
+      "no Route matched with those values",
+      "other",
+    ],
+    ["a body code 404 in an HTTP 404 without a key is still no route", 404, 404, "Not Found", "other"],
+    ["a sentence that says 'does not exist' is not a key", 12345, 200, "orgId does not exist", "other"],
+    ["a known code wins over the key", 99400, 200, "Invalid Argument orgId: organization.not.exist", "invalid-input"],
+    ["a key-like word inside a longer key is not one", 12345, 200, "app.not.existing.flag", "other"],
+  ])("maps %s", (_title, code, status, msg, category) => {
+    expect(apiError(code, status, msg).category).toBe(category);
+  });
+
+  it("reads the not-found key in the subMsg too", () => {
+    expect(apiError(1, 200, "error", "app.not.exist").category).toBe("not-found");
+  });
+
   it("reads the subMsg sentence for duplicates the msg does not name", () => {
     expect(apiError(1, 200, "error", "keyword 'k' already exists in this app").category).toBe("already-exists");
     expect(apiError(1, 200, "error", "Duplicated entry 'k' for key").category).toBe("already-exists");
