@@ -25,6 +25,7 @@ export const userGroupMembershipProvider = defineProvider(
       protected: "protectedUserGroupIds",
       assigned: "assignedUserGroupIds",
       managed: "managedUserGroupIds",
+      removed: "removedUserGroupIds",
     },
     io: (client, { orgId, userId }) => ({
       read: () => grantLoadersFor(client).userGroups.load({ orgId, userId }),
