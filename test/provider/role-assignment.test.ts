@@ -164,6 +164,23 @@ describe.each(["overwrite", "additive"] as const)("RoleAssignment with appendRol
     expect(rolesOf(emulator, "u-carol")).toEqual(["r-operator", "r-viewer"]);
   });
 
+  it("deletes what it manages and warns when a role to give back no longer exists in the OU", async () => {
+    emulator.mutate({ type: "grant-role", userId: "u-carol", roleId: "r-viewer" });
+    const created = await provider.create(
+      await checked({ userId: "u-carol", roleIds: ["r-auditor"], exhaustive: true }),
+    );
+    emulator.mutate({ type: "delete-role", roleId: "r-viewer" });
+    nextDeployment();
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await provider.delete(created.id, created.outs);
+      expect(warn.mock.calls.join(" ")).toContain(`RoleAssignment '${ORG}/u-carol': could not give back role 'r-viewer'`);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(rolesOf(emulator, "u-carol")).toEqual(["r-operator"]);
+  });
+
   it("gives nothing back on delete with restoreOnDelete: false", async () => {
     emulator.mutate({ type: "grant-role", userId: "u-carol", roleId: "r-viewer" });
     const inputs = await checked({

@@ -68,6 +68,12 @@ function rulesOf(grant: Grant, previouslyManaged: readonly string[] = []): Grant
   };
 }
 
+/** A not-found, also when the reconcile wrapped it in its own message (the cause chain keeps the API error). */
+function notFoundWithin(error: unknown): boolean {
+  for (let e = error; e !== undefined; e = e instanceof Error ? e.cause : undefined) if (isNotFound(e)) return true;
+  return false;
+}
+
 /** Whether two grants have the same inputs (a program that did not change them). */
 function sameGrantInputs(a: Grant, b: Grant): boolean {
   const key = (g: Grant) =>
@@ -127,6 +133,16 @@ export function grantOperations<
         `holds now but ${names.list} does not list` +
         (after === "create" && grant.restoreOnDelete ? " (delete gives them back)" : ""),
     );
+  }
+
+  /** Gives `one` id back to the user, or warns that it cannot (the OU no longer has it). */
+  async function giveBack(grant: Grant, one: string) {
+    try {
+      await apply(grant, { wanted: [one], exhaustive: false, protectedIds: [], released: [] });
+    } catch (error) {
+      if (!notFoundWithin(error)) throw error;
+      warn(`${wordingOf(grant).subject}: could not give back ${noun} '${one}' (${messageOf(error)})`);
+    }
   }
 
   /** Ids an exhaustive write took from the user, that delete gives back: held before, not after. */
@@ -263,10 +279,10 @@ export function grantOperations<
       try {
         await apply(unlimited, rulesWith(restore));
       } catch (error) {
-        // A given-back id the OU no longer has: remove what this resource manages, and say what was not restored.
-        if (restore.length === 0 || !isNotFound(error)) throw error;
-        warn(`${name} '${id}': could not give back ${noun}s [${restore.join(", ")}] (${messageOf(error)})`);
+        // An id to give back that the OU no longer has: remove what this resource manages, then give back one by one.
+        if (restore.length === 0 || !notFoundWithin(error)) throw error;
         if (managed.length > 0) await apply(unlimited, rulesWith([]));
+        for (const one of restore) await giveBack(unlimited, one);
       }
     },
   };
