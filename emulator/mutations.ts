@@ -18,6 +18,7 @@ const mutationSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("grant-group"), userId: id, userGroupId: id }),
   z.object({ type: z.literal("revoke-group"), userId: id, userGroupId: id }),
   z.object({ type: z.literal("remove-user"), userId: id, orgId: id }),
+  z.object({ type: z.literal("delete-role"), roleId: id }),
   z.object({ type: z.literal("delete-app"), appId: id }),
   z.object({ type: z.literal("rename-app"), appId: id, name }),
   z.object({ type: z.literal("delete-menu"), menuId: id }),
@@ -73,6 +74,16 @@ function removeUser(data: StateData, userId: string, orgId: string): void {
   data.groupGrants = data.groupGrants.filter(other);
 }
 
+/** A role deleted in the console; inf: it leaves every user that held it. */
+function deleteRole(data: StateData, roleId: string): void {
+  must(
+    data.roles.find((role) => role.id === roleId),
+    `role ${roleId}`,
+  );
+  data.roles = data.roles.filter((role) => role.id !== roleId);
+  data.roleGrants = data.roleGrants.map((held) => ({ ...held, roleIds: held.roleIds.filter((one) => one !== roleId) }));
+}
+
 function removeMenuTree(data: StateData, menuId: string): void {
   must(
     data.menus.find((menu) => menu.id === menuId),
@@ -111,6 +122,7 @@ const handlers: Handlers = {
   "grant-group": (data, m) => grant(data, "group", m.userId, m.userGroupId, true),
   "revoke-group": (data, m) => grant(data, "group", m.userId, m.userGroupId, false),
   "remove-user": (data, m) => removeUser(data, m.userId, m.orgId),
+  "delete-role": (data, m) => deleteRole(data, m.roleId),
   "delete-app": (data, m) => deleteApp(data, m.appId),
   "rename-app": (data, m) => {
     const app = must(

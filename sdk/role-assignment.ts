@@ -15,6 +15,8 @@ const OUTPUTS: Record<OwnOutputName<RoleAssignment>, true> = {
   maxRemovals: true,
   assignedRoleIds: true,
   managedRoleIds: true,
+  restoreOnDelete: true,
+  removedRoleIds: true,
 };
 
 /** Inputs of {@link RoleAssignment}. */
@@ -34,6 +36,11 @@ export interface RoleAssignmentArgs {
   protectedRoleIds?: pulumi.Input<pulumi.Input<string>[]>;
   /** Fail instead of removing more than this many roles in one run. Default: no limit. */
   maxRemovals?: pulumi.Input<number>;
+  /**
+   * Whether delete gives back the roles an exhaustive create (or the update that made it exhaustive) removed from the
+   * user, e.g. an admin role held before Pulumi managed the user. Default: `true`.
+   */
+  restoreOnDelete?: pulumi.Input<boolean>;
 }
 
 /** The roles of one user in one OU (app-portal appendRoles/removeRoles). Id: `<orgId>/<userId>`. */
@@ -54,6 +61,10 @@ export class RoleAssignment extends pulumi.dynamic.Resource {
   declare readonly assignedRoleIds: pulumi.Output<string[]>;
   /** The roles this resource grants and removes on delete: the listed ids minus protected ones. */
   declare readonly managedRoleIds: pulumi.Output<string[]>;
+  /** Whether delete gives back what this resource took away (`true` when left out). */
+  declare readonly restoreOnDelete: pulumi.Output<boolean>;
+  /** The roles the exhaustive create removed and delete gives back; undefined when none. */
+  declare readonly removedRoleIds: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: RoleAssignmentArgs, opts?: pulumi.CustomResourceOptions) {
     const refused = refuseImport("RoleAssignment", name, opts);

@@ -15,6 +15,8 @@ const OUTPUTS: Record<OwnOutputName<UserGroupMembership>, true> = {
   maxRemovals: true,
   assignedUserGroupIds: true,
   managedUserGroupIds: true,
+  restoreOnDelete: true,
+  removedUserGroupIds: true,
 };
 
 /** Inputs of {@link UserGroupMembership}. */
@@ -34,6 +36,11 @@ export interface UserGroupMembershipArgs {
   protectedUserGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
   /** Fail instead of removing more than this many groups in one run. Default: no limit. */
   maxRemovals?: pulumi.Input<number>;
+  /**
+   * Whether delete gives back the user groups an exhaustive create (or the update that made it exhaustive) removed from the
+   * user, e.g. an admin role held before Pulumi managed the user. Default: `true`.
+   */
+  restoreOnDelete?: pulumi.Input<boolean>;
 }
 
 /** The user groups of one user in one OU (app-portal appendUserGroups/removeUserGroups). Id: `<orgId>/<userId>`. */
@@ -54,6 +61,10 @@ export class UserGroupMembership extends pulumi.dynamic.Resource {
   declare readonly assignedUserGroupIds: pulumi.Output<string[]>;
   /** The groups this resource grants and removes on delete: the listed ids minus protected ones. */
   declare readonly managedUserGroupIds: pulumi.Output<string[]>;
+  /** Whether delete gives back what this resource took away (`true` when left out). */
+  declare readonly restoreOnDelete: pulumi.Output<boolean>;
+  /** The user groups the exhaustive create removed and delete gives back; undefined when none. */
+  declare readonly removedUserGroupIds: pulumi.Output<string[] | undefined>;
 
   constructor(name: string, args: UserGroupMembershipArgs, opts?: pulumi.CustomResourceOptions) {
     const refused = refuseImport("UserGroupMembership", name, opts);

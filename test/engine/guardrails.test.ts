@@ -16,13 +16,18 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** Token requests and app-portal's reads, which are POSTs (an exhaustive grant's check reads the user's roles). */
+function isPostRead(path: string): boolean {
+  return path.startsWith("/apim-token") || /\/(userRoles\/roleList|userGroup\/getUsersUserGroupList)$/.test(path);
+}
+
 /** Previews the program's `name` case and returns what the engine printed. */
 async function failedPreview(name: string): Promise<string> {
   fs.writeFileSync(path.join(stack.projectDir, "case"), name);
   stack.emulator.clearRequestLog();
   const [preview] = await stack.run({ op: "preview" });
   expect(preview?.ok).toBe(false);
-  const writes = stack.emulator.requestLog().filter((e) => e.method !== "GET" && !e.path.startsWith("/apim-token"));
+  const writes = stack.emulator.requestLog().filter((e) => e.method !== "GET" && !isPostRead(e.path));
   expect(writes).toEqual([]);
   return `${preview?.stdout ?? ""}${preview?.stderr ?? ""}`;
 }
@@ -61,4 +66,33 @@ test("the import option fails the preview with a pointer to adopt, not the dynam
   expectPrintedOnce(output, /EnosApp 'legacy': the `import` resource option/);
   expect(output).toContain("set `adopt: true` instead");
   expect(output).not.toContain("toJavaScript");
+});
+
+test("an exhaustive grant that would strip a live admin role fails the preview on maxRemovals, not the up", async () => {
+  const output = await failedPreview("exhaustive-strips-admin");
+  expectPrintedOnce(output, /would remove 1 role\(s\) \[r-org-admin\], more than maxRemovals \(0\)/);
+  expect(output).toContain("property maxRemovals");
+});
+
+test("a role granted in the console to an exhaustive user shows in a plain preview; destroy gives back the seed", async () => {
+  fs.writeFileSync(path.join(stack.projectDir, "case"), "exhaustive-carol");
+  const [up] = await stack.run({ op: "up" });
+  expect(up?.ok).toBe(true);
+  expect(stack.emulator.state().roleGrants.find((g) => g.userId === "u-carol")?.roleIds).toEqual(["r-auditor"]);
+
+  stack.emulator.mutate({ type: "grant-role", userId: "u-carol", roleId: "r-org-admin" });
+  const [preview] = await stack.run({ op: "preview" });
+  expect(preview?.ok).toBe(true);
+  expect(preview?.changeSummary).toMatchObject({ update: 1 });
+  expect(`${preview?.stdout ?? ""}`).toContain(
+    "removes roles [r-org-admin] the user holds now but roleIds does not list",
+  );
+
+  const [destroy] = await stack.run({ op: "destroy" });
+  expect(destroy?.ok).toBe(true);
+  // The create took r-operator away; destroy gives it back (the console's r-org-admin was never this stack's).
+  expect([...(stack.emulator.state().roleGrants.find((g) => g.userId === "u-carol")?.roleIds ?? [])].sort()).toEqual([
+    "r-operator",
+    "r-org-admin",
+  ]);
 });

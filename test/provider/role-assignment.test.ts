@@ -18,8 +18,8 @@ const REMOVE = "POST /app-portal-service/v2.2/role/removeRoles";
 type Props = Record<string, unknown>;
 
 /** What `check` makes of `news` (failing the test on check failures), plus the engine's `__provider`. */
-async function checked(news: Props): Promise<Props> {
-  const result = await provider.check({}, news);
+async function checked(news: Props, olds: Props = {}): Promise<Props> {
+  const result = await provider.check(olds, news);
   expect(result.failures ?? []).toEqual([]);
   return { ...(result.inputs as Props), __provider: "serialized-shim" };
 }
@@ -83,6 +83,7 @@ describe("RoleAssignment lifecycle", () => {
       userId: "u-bob",
       roleIds: ["r-operator"],
       exhaustive: false,
+      restoreOnDelete: true,
     });
 
     const created = await callsDuring(emulator, () => provider.create(inputs));
@@ -178,13 +179,48 @@ describe("RoleAssignment lifecycle", () => {
     expect(created.calls).toEqual([ROLE_LIST, REMOVE]);
     expect(rolesOf(emulator, "u-carol")).toEqual(["r-operator"]);
 
+    expect(created.result.outs).toMatchObject({ removedRoleIds: ["r-viewer"] });
+
     const again = await callsDuring(emulator, () => provider.update(created.result.id, created.result.outs, inputs));
     expect(again.calls).toEqual([ROLE_LIST]);
-    // It lists nothing, so delete has nothing of its own to remove.
+    expect(again.result.outs).toMatchObject({ removedRoleIds: ["r-viewer"] });
+    // It lists nothing, so delete removes nothing of its own; it gives back what the create took (like devices).
     nextDeployment();
     const deleted = await callsDuring(emulator, () => provider.delete(created.result.id, again.result.outs));
-    expect(deleted.calls).toEqual([]);
+    expect(deleted.calls).toEqual([ROLE_LIST, APPEND, ROLE_LIST]);
+    expect(rolesOf(emulator, "u-carol")).toEqual(["r-operator", "r-viewer"]);
+  });
+
+  it("deletes what it manages and warns when a role to give back no longer exists in the OU", async () => {
+    emulator.mutate({ type: "grant-role", userId: "u-carol", roleId: "r-viewer" });
+    const created = await provider.create(
+      await checked({ userId: "u-carol", roleIds: ["r-auditor"], exhaustive: true }),
+    );
+    emulator.mutate({ type: "delete-role", roleId: "r-viewer" });
+    nextDeployment();
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await provider.delete(created.id, created.outs);
+      expect(warn.mock.calls.join(" ")).toContain(`RoleAssignment '${ORG}/u-carol': could not give back role 'r-viewer'`);
+    } finally {
+      warn.mockRestore();
+    }
     expect(rolesOf(emulator, "u-carol")).toEqual(["r-operator"]);
+  });
+
+  it("gives nothing back on delete with restoreOnDelete: false", async () => {
+    emulator.mutate({ type: "grant-role", userId: "u-carol", roleId: "r-viewer" });
+    const inputs = await checked({
+      userId: "u-carol",
+      roleIds: ["r-auditor"],
+      exhaustive: true,
+      restoreOnDelete: false,
+    });
+    const created = await provider.create(inputs);
+    expect(created.outs).toMatchObject({ removedRoleIds: ["r-operator", "r-viewer"], restoreOnDelete: false });
+    nextDeployment();
+    await provider.delete(created.id, created.outs);
+    expect(rolesOf(emulator, "u-carol")).toEqual([]);
   });
 
   it("lets one exhaustive create replace every role at once, reading the full-target append back once", async () => {
@@ -217,12 +253,13 @@ describe("RoleAssignment guardrails and failures", () => {
 
   it("fails the preview (diff) and the update, before any write, when maxRemovals would be exceeded", async () => {
     const created = await provider.create(await checked(wide));
-    const narrow = await checked({ ...wide, roleIds: ["r-org-admin"] });
+    const narrow = await checked({ ...wide, roleIds: ["r-org-admin"] }, wide);
 
     const preview = await callsDuring(emulator, () =>
       provider.diff(created.id, created.outs, narrow).catch((e: unknown) => e),
     );
-    expect(preview.calls).toEqual([]);
+    // Exhaustive: judged against the live set, one read (coalesced with the other grants' reads in a real preview).
+    expect(preview.calls).toEqual([ROLE_LIST]);
     expect(String(preview.result)).toContain(
       `RoleAssignment '${ORG}/u-alice' would remove 2 role(s) [r-operator, r-viewer], more than maxRemovals (1)`,
     );
@@ -236,18 +273,67 @@ describe("RoleAssignment guardrails and failures", () => {
     expect(rolesOf(emulator, "u-alice")).toEqual(["r-operator", "r-org-admin", "r-viewer"]);
 
     // Within the limit, diff passes and the update goes through.
-    const oneLess = await checked({ ...wide, roleIds: ["r-org-admin", "r-viewer"] });
+    const oneLess = await checked({ ...wide, roleIds: ["r-org-admin", "r-viewer"] }, wide);
     expect(await provider.diff(created.id, created.outs, oneLess)).toEqual({});
     await provider.update(created.id, created.outs, oneLess);
     expect(rolesOf(emulator, "u-alice")).toEqual(["r-org-admin", "r-viewer"]);
   });
 
-  it("counts out-of-band roles an exhaustive create would remove against maxRemovals", async () => {
-    const inputs = await checked({ userId: "u-bob", roleIds: ["r-auditor"], exhaustive: true, maxRemovals: 0 });
+  it("fails the preview (check) of an exhaustive create that would remove more live roles than maxRemovals", async () => {
+    const news = { userId: "u-bob", roleIds: ["r-auditor"], exhaustive: true, maxRemovals: 0 };
+    const preview = await callsDuring(emulator, () => provider.check({}, news));
+    expect(preview.calls).toEqual([ROLE_LIST]);
+    expect(preview.result.failures).toEqual([
+      {
+        property: "maxRemovals",
+        reason: expect.stringContaining("would remove 1 role(s) [r-viewer], more than maxRemovals (0)") as string,
+      },
+    ]);
+    // The create itself holds to the limit too (an `up` without a preview).
+    const inputs = { ...news, orgId: ORG, restoreOnDelete: true, __provider: "serialized-shim" };
     const attempt = await callsDuring(emulator, () => provider.create(inputs).catch((e: unknown) => e));
     expect(attempt.calls).toEqual([ROLE_LIST]);
     expect(String(attempt.result)).toContain("would remove 1 role(s) [r-viewer], more than maxRemovals (0)");
     expect(rolesOf(emulator, "u-bob")).toEqual(["r-viewer"]);
+  });
+
+  it("warns in the preview of an exhaustive create which live roles it removes", async () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await checked({ userId: "u-bob", roleIds: ["r-auditor"], exhaustive: true });
+      expect(warn.mock.calls.join(" ")).toContain(
+        `RoleAssignment '${ORG}/u-bob': exhaustive, so this create removes roles [r-viewer] the user holds now but ` +
+          "roleIds does not list (delete gives them back)",
+      );
+      // An update of the existing resource is not a create: check asks EnOS nothing.
+      const again = await callsDuring(emulator, () =>
+        provider.check({ userId: "u-bob", roleIds: [] }, { userId: "u-bob", roleIds: ["r-auditor"], exhaustive: true }),
+      );
+      expect(again.calls).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("plans an update in a plain preview when a role was granted in the console to an exhaustive user", async () => {
+    const inputs = await checked({ userId: "u-carol", roleIds: ["r-operator"], exhaustive: true, maxRemovals: 1 });
+    const created = await provider.create(inputs);
+    expect(await provider.diff(created.id, created.outs, inputs)).toEqual({});
+
+    emulator.mutate({ type: "grant-role", userId: "u-carol", roleId: "r-org-admin" });
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const preview = await callsDuring(emulator, () => provider.diff(created.id, created.outs, inputs));
+      expect(preview.result).toEqual({ changes: true });
+      expect(preview.calls).toEqual([ROLE_LIST]);
+      expect(warn.mock.calls.join(" ")).toContain("this update removes roles [r-org-admin] the user holds now");
+    } finally {
+      warn.mockRestore();
+    }
+    // Console drift counts against maxRemovals at preview time too.
+    emulator.mutate({ type: "grant-role", userId: "u-carol", roleId: "r-viewer" });
+    const blocked = await provider.diff(created.id, created.outs, inputs).catch((e: unknown) => e);
+    expect(String(blocked)).toContain("would remove 2 role(s) [r-org-admin, r-viewer], more than maxRemovals (1)");
   });
 
   it("skips the preview guard when the new inputs are not known yet", async () => {

@@ -16,8 +16,8 @@ const REMOVE = "POST /app-portal-service/v2.2/userGroup/removeUserGroups";
 
 type Props = Record<string, unknown>;
 
-async function checked(news: Props): Promise<Props> {
-  const result = await provider.check({}, news);
+async function checked(news: Props, olds: Props = {}): Promise<Props> {
+  const result = await provider.check(olds, news);
   expect(result.failures ?? []).toEqual([]);
   return { ...(result.inputs as Props), __provider: "serialized-shim" };
 }
@@ -142,13 +142,13 @@ describe("UserGroupMembership", () => {
   it("fails diff and update before any write when maxRemovals would be exceeded", async () => {
     const wide = { userId: "u-carol", userGroupIds: ["g-eng", "g-field", "g-ops"], exhaustive: true, maxRemovals: 1 };
     const created = await provider.create(await checked(wide));
-    const narrow = await checked({ ...wide, userGroupIds: ["g-field"] });
+    const narrow = await checked({ ...wide, userGroupIds: ["g-field"] }, wide);
     const message = "would remove 2 user group(s) [g-eng, g-ops], more than maxRemovals (1)";
 
     const preview = await callsDuring(emulator, () =>
       provider.diff(created.id, created.outs, narrow).catch((e: unknown) => e),
     );
-    expect(preview.calls).toEqual([]);
+    expect(preview.calls).toEqual([GROUP_LIST]);
     expect(String(preview.result)).toContain(`UserGroupMembership diff failed: UserGroupMembership '${ORG}/u-carol'`);
     expect(String(preview.result)).toContain(message);
 

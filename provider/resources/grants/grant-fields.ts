@@ -5,12 +5,16 @@
  */
 import { sortUnique } from "../../inputs";
 
-/** A kind's names for the listed ids, the protected ids, the user's live set and the ids it manages. */
-export interface GrantNames<L extends string, P extends string, A extends string, M extends string> {
+/**
+ * A kind's names for the listed ids, the protected ids, the user's live set, the ids it manages and the ids its
+ * exhaustive create removed (given back on delete).
+ */
+export interface GrantNames<L extends string, P extends string, A extends string, M extends string, R extends string> {
   list: L;
   protected: P;
   assigned: A;
   managed: M;
+  removed: R;
 }
 
 /** A grant resource's checked inputs or stored state, in its kind's names. */
@@ -19,15 +23,17 @@ export type GrantFields<L extends string, P extends string> = {
   userId: string;
   exhaustive?: boolean | undefined;
   maxRemovals?: number | undefined;
+  restoreOnDelete?: boolean | undefined;
 } & { [K in L | P]?: string[] | undefined };
 
-/** What a grant resource records: its inputs, the user's live set and the ids it manages. */
-export type GrantOutputs<L extends string, P extends string, A extends string, M extends string> = {
+/** What a grant resource records: its inputs, the user's live set, the ids it manages and those it removed. */
+export type GrantOutputs<L extends string, P extends string, A extends string, M extends string, R extends string> = {
   orgId: string;
   userId: string;
   exhaustive: boolean;
   maxRemovals?: number | undefined;
-} & { [K in L | A | M]: string[] } & { [K in P]?: string[] | undefined };
+  restoreOnDelete: boolean;
+} & { [K in L | A | M]: string[] } & { [K in P | R]?: string[] | undefined };
 
 /** Inputs (or stored state) of a grant resource, kind-neutral. */
 export interface Grant {
@@ -38,6 +44,8 @@ export interface Grant {
   /** undefined when the program did not set it (kept absent in outputs). */
   protectedIds: string[] | undefined;
   maxRemovals: number | undefined;
+  /** Delete gives back what an exhaustive create removed (default true). */
+  restoreOnDelete: boolean;
 }
 
 /** `${orgId}/${userId}`; an OU id has no "/" so the first one splits it. */
@@ -64,6 +72,7 @@ export function grantOf<L extends string, P extends string>(
     exhaustive: fields.exhaustive === true,
     protectedIds: protectedIds === undefined ? undefined : sortUnique(protectedIds),
     maxRemovals: fields.maxRemovals,
+    restoreOnDelete: fields.restoreOnDelete !== false,
   };
 }
 
@@ -71,6 +80,12 @@ export function grantOf<L extends string, P extends string>(
 export function managedIds(grant: Grant): string[] {
   const isProtected = new Set(grant.protectedIds ?? []);
   return grant.wanted.filter((id) => !isProtected.has(id));
+}
+
+/** The ids to give back on delete, minus what the resource now lists (a listed id is managed: delete removes it). */
+export function idsToRestore(stored: readonly string[] | undefined, grant: Grant): string[] {
+  const listed = new Set(grant.wanted);
+  return sortUnique((stored ?? []).filter((id) => !listed.has(id)));
 }
 
 /** Stored managed ids; state written before `managed*` existed falls back to the listed ids. */
@@ -82,13 +97,20 @@ export function storedManagedIds<L extends string, P extends string, M extends s
   return stored === undefined ? managedIds(grantOf(names, state)) : sortUnique(stored);
 }
 
-/** The full state: inputs + the live set + the managed ids. */
-export function grantOutputs<L extends string, P extends string, A extends string, M extends string>(
-  names: GrantNames<L, P, A, M>,
+/** What the state records besides the inputs: the live set, the managed ids and the ids to give back on delete. */
+export interface GrantRecord {
+  live: readonly string[];
+  managed: string[];
+  /** Ids the exhaustive create removed and the user does not hold again; absent when none. */
+  removed?: readonly string[] | undefined;
+}
+
+/** The full state: inputs + the live set + the managed ids (+ the removed ids). */
+export function grantOutputs<L extends string, P extends string, A extends string, M extends string, R extends string>(
+  names: GrantNames<L, P, A, M, R>,
   grant: Grant,
-  live: readonly string[],
-  managed: string[],
-): GrantOutputs<L, P, A, M> {
+  { live, managed, removed }: GrantRecord,
+): GrantOutputs<L, P, A, M, R> {
   const outputs = {
     orgId: grant.orgId,
     userId: grant.userId,
@@ -96,11 +118,13 @@ export function grantOutputs<L extends string, P extends string, A extends strin
     exhaustive: grant.exhaustive,
     ...(grant.protectedIds !== undefined && { [names.protected]: grant.protectedIds }),
     ...(grant.maxRemovals !== undefined && { maxRemovals: grant.maxRemovals }),
+    restoreOnDelete: grant.restoreOnDelete,
     [names.assigned]: sortUnique(live),
     [names.managed]: managed,
+    ...(removed !== undefined && removed.length > 0 && { [names.removed]: sortUnique(removed) }),
   };
   // Computed keys widen to a string index in TypeScript; the object has exactly the fields of GrantOutputs.
-  return outputs as GrantOutputs<L, P, A, M>;
+  return outputs as GrantOutputs<L, P, A, M, R>;
 }
 
 /**

@@ -17,7 +17,13 @@ export const roleAssignmentProvider = defineProvider(
     ...grantOperations({
       name: "RoleAssignment",
       noun: "role",
-      names: { list: "roleIds", protected: "protectedRoleIds", assigned: "assignedRoleIds", managed: "managedRoleIds" },
+      names: {
+        list: "roleIds",
+        protected: "protectedRoleIds",
+        assigned: "assignedRoleIds",
+        managed: "managedRoleIds",
+        removed: "removedRoleIds",
+      },
       endpoint: "roles",
       io: (client, { orgId, userId }) => ({
         read: () => grantLoadersFor(client).roles.load({ orgId, userId }),

@@ -27,6 +27,7 @@ export const userGroupMembershipProvider = defineProvider(
         protected: "protectedUserGroupIds",
         assigned: "assignedUserGroupIds",
         managed: "managedUserGroupIds",
+        removed: "removedUserGroupIds",
       },
       endpoint: "userGroups",
       io: (client, { orgId, userId }) => ({

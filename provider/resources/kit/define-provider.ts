@@ -94,6 +94,14 @@ export interface CheckRequest<R extends ResourceSchema> {
   olds: Props;
 }
 
+/**
+ * What a resource's own `diff` found beyond the inputs: `liveChange` = EnOS differs from what the unchanged inputs
+ * want (drift the update will repair), so the engine must plan an update although no input changed.
+ */
+export interface DiffFinding {
+  liveChange: boolean;
+}
+
 /** A resource's operations, on parsed values; the engine's property bags never reach them. */
 export interface TypedOperations<R extends ResourceSchema, Req extends StateKey<R> = never> {
   /**
@@ -102,8 +110,13 @@ export interface TypedOperations<R extends ResourceSchema, Req extends StateKey<
    * pass; a check that cannot ask EnOS passes too (the operation itself then reports the problem).
    */
   checkLive?(request: CheckRequest<R>): Promise<CheckFailure[]>;
+  /**
+   * Preview-time checks of a new resource against what EnOS holds, after its inputs passed (every value known);
+   * failures fail the preview like input failures do.
+   */
+  checkCreate?(inputs: InputsOf<R>): Promise<CheckFailure[]>;
   /** Preview-time checks beyond the replace decision; throw (or reject) to fail the preview. */
-  diff?(id: string, change: Change<R, Req>): void | Promise<void>;
+  diff?(id: string, change: Change<R, Req>): void | DiffFinding | Promise<void | DiffFinding>;
   create(inputs: InputsOf<R>): Promise<Created<R>>;
   /**
    * What EnOS holds now, or undefined when the object is gone (the resource then leaves the stack). Keys are the
@@ -158,6 +171,11 @@ function parseKnown<S extends InputObject, O extends OutputShape>(
   return inputs;
 }
 
+/** Whether `check` sees a new resource: the engine passes no old inputs then (pulumi.md A1). */
+function isCreate(olds: Props | undefined): boolean {
+  return Object.keys(splitEngineKeys(olds ?? {}).fields).length === 0;
+}
+
 /** Outputs without undefined values: the host's protobuf Struct conversion rejects them. */
 function definedOnly(value: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -206,6 +224,12 @@ export function defineProvider<
 >(type: ResourceType<ResourceSchema<S, O>, Req>, ops: TypedOperations<ResourceSchema<S, O>, Req>): EngineProvider {
   const { name, schema } = type;
   const stateOf = (id: string, props: Props) => readStoredState(name, schema, type, id, props ?? {});
+  /** `checkCreate` on inputs with every value known (a preview may still have unknowns: nothing to ask then). */
+  const checkNew = async (inputs: Props): Promise<CheckFailure[]> => {
+    if (ops.checkCreate === undefined) return [];
+    const parsed = parseChecked(schema, inputs);
+    return isKnown(parsed) ? ops.checkCreate(parsed) : [];
+  };
   const claim = (id: string) => {
     if (type.ownsObject) claimObject(name, id);
   };
@@ -217,6 +241,7 @@ export function defineProvider<
           return { inputs: news, failures: outcome.failures };
         const request = { news: parseChecked(schema, outcome.inputs), olds: olds ?? {} };
         const failures = [...vanishFailures(type.keepWhenGone, request), ...((await ops.checkLive?.(request)) ?? [])];
+        if (failures.length === 0 && isCreate(olds)) failures.push(...(await checkNew(outcome.inputs)));
         return failures.length > 0 ? { inputs: news, failures } : { inputs: outcome.inputs };
       }),
     diff: (id: string, olds: Props, news: Props) =>
@@ -227,7 +252,9 @@ export function defineProvider<
         if (ops.diff !== undefined) {
           const previewed = parseChecked(schema, news);
           const known = isKnown(previewed) ? previewed : undefined;
-          await ops.diff(id, { olds: stateOf(id, olds), news: previewed, known, replaces });
+          const finding = await ops.diff(id, { olds: stateOf(id, olds), news: previewed, known, replaces });
+          // Only when no input changed: `changes` set by us hides the engine's per-property diff (pulumi.md A3).
+          if (finding?.liveChange === true && replaces.length === 0) return { changes: true };
         }
         if (replaces.length === 0) return {};
         return type.deleteBeforeReplace ? { replaces, deleteBeforeReplace: true } : { replaces };

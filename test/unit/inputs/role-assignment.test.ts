@@ -31,12 +31,13 @@ describe("checkRoleAssignment rejects bad input, naming the property and the fix
 });
 
 describe("checkRoleAssignment normalises and applies defaults", () => {
-  it("defaults exhaustive to false, leaves maxRemovals unlimited and fills orgId", () => {
+  it("defaults exhaustive to false and restoreOnDelete to true, leaves maxRemovals unlimited and fills orgId", () => {
     expect(expectInputs(check(valid))).toEqual({
       orgId: "o-1",
       userId: "u-alice",
       roleIds: ["r-device-admin"],
       exhaustive: false,
+      restoreOnDelete: true,
     });
   });
 

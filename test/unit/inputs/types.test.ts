@@ -37,6 +37,12 @@ describe("input types", () => {
   it("let a program list ids in any order with repeats, which check sorts and dedupes", () => {
     const raw: RawInputsOf<typeof userGroupMembershipSchema> = { userId: "u", userGroupIds: ["g-2", "g-1", "g-2"] };
     const inputs = expectInputs(checkInputs(userGroupMembershipSchema, raw, { orgId: "o-1" }));
-    expect(inputs).toEqual({ orgId: "o-1", userId: "u", userGroupIds: ["g-1", "g-2"], exhaustive: false });
+    expect(inputs).toEqual({
+      orgId: "o-1",
+      userId: "u",
+      userGroupIds: ["g-1", "g-2"],
+      exhaustive: false,
+      restoreOnDelete: true,
+    });
   });
 });

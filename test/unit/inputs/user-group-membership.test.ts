@@ -28,6 +28,7 @@ describe("checkUserGroupMembership normalises and applies defaults", () => {
       userId: "u-alice",
       userGroupIds: ["g-1", "g-2"],
       exhaustive: false,
+      restoreOnDelete: true,
       protectedUserGroupIds: ["g-9"],
       maxRemovals: 2,
     });

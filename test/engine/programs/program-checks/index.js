@@ -27,6 +27,14 @@ const cases = {
   "import-option"() {
     new enos.EnosApp("legacy", { name: "Legacy", category: 101, keyword: "legacy" }, { import: "app-9" });
   },
+  // An exhaustive grant for a user who holds Organization Administrator, capped at no removal: the preview must see it.
+  "exhaustive-strips-admin"() {
+    new enos.RoleAssignment("alice", { userId: "u-alice", roleIds: ["r-viewer"], exhaustive: true, maxRemovals: 0 });
+  },
+  // An exhaustive grant the test deploys, then changes behind its back in the console.
+  "exhaustive-carol"() {
+    new enos.RoleAssignment("carol", { userId: "u-carol", roleIds: ["r-auditor"], exhaustive: true });
+  },
 };
 
 module.exports = async () => {
