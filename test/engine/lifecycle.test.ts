@@ -15,7 +15,8 @@ import {
 // append endpoints (emulator README "Grant write modes"; both kinds in the same mode): the whole life under the
 // strict reading (issue 10's failure), and under the other two the runs that write grants (up, edit, a two-run drift
 // repair, destroy), where the readings differ, to keep the added run time small (43-84 s a mode, measured, against
-// about 5.5 min for the whole life on a loaded 2-CPU machine). Each `pulumi up` is a new provider process that learns the mode.
+// about 5.5 min for the whole life on a loaded 2-CPU machine). Each `pulumi up` is a new provider process that
+// learns the mode.
 jest.setTimeout(240_000);
 
 type Mode = "overwrite" | "additive" | "additive-strict";
