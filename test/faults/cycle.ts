@@ -7,23 +7,21 @@
  * app secret in plaintext at rest.
  */
 import type { RequestLogEntry } from "../../emulator";
-import type { PhaseFigures, ProfileFigures } from "../../scripts/lib/fault-figures";
+import type { CycleFigures, PhaseFigures } from "../../scripts/lib/fault-figures";
 import type { StackOperation, StackResult } from "../engine/harness";
 import { declared, differences, strayCount, type Declared, type Variant } from "./expectations";
 import type { FaultStack } from "./fault-stack";
-import { mulberry32, type Random } from "./prng";
-import { CLIENT_TIMEOUT_MS, profileSeed, type Profile } from "./profiles";
+import { planName, type CyclePlan } from "./plans";
+import { mulberry32 } from "./prng";
+import { CLIENT_TIMEOUT_MS, profileSeed } from "./profiles";
 import { PHASE_ROUTES, routeKey, type Phase } from "./routes";
-
-/** A profile that arms nothing: the clean run every other one is compared with. */
-export const CLEAN: Profile = { id: "clean", title: "no faults (the clean run)", faults: () => [] };
 
 interface Cycle {
   stack: FaultStack;
-  random: Random;
-  profile: Profile;
+  seed: number;
+  plan: CyclePlan;
   tag: string;
-  figures: ProfileFigures;
+  figures: CycleFigures;
   appSecretKeys: Set<string>;
 }
 
@@ -55,7 +53,10 @@ async function runPhase(cycle: Cycle, phase: Phase, operation: StackOperation): 
   const { admin, engine } = cycle.stack;
   await admin.clearFaults();
   await admin.clearRequests();
-  for (const spec of cycle.profile.faults(cycle.random, phase)) await admin.addFault(spec);
+  const profile = cycle.plan[phase];
+  // One PRNG per (seed, profile, phase): a profile's faults stay put when the plan or another profile changes.
+  const random = mulberry32(profileSeed(cycle.seed, profile, phase));
+  for (const spec of profile.faults(random, phase)) await admin.addFault(spec);
   const [first] = await engine.run(operation);
   let outcome: PhaseFigures["outcome"] = "ok";
   let error: string | undefined;
@@ -69,6 +70,7 @@ async function runPhase(cycle: Cycle, phase: Phase, operation: StackOperation): 
   await admin.clearFaults();
   const log = await admin.requests();
   return {
+    profile: profile.id,
     faults: log.filter((entry) => entry.fault !== undefined).length,
     calls: log.length,
     resent: resentWrites(log, phase),
@@ -111,6 +113,7 @@ async function refreshPhase(cycle: Cycle): Promise<void> {
   const [preview] = await engine.run({ op: "preview", refresh: true, expectNoChanges: true });
   const log = await admin.requests();
   cycle.figures.phases.refresh = {
+    profile: "none",
     faults: 0,
     calls: log.length,
     resent: 0,
@@ -121,13 +124,12 @@ async function refreshPhase(cycle: Cycle): Promise<void> {
   if (!preview?.ok) cycle.figures.problems.push(`refresh preview proposed changes: ${failureLine(preview)}`);
 }
 
-/** Runs the whole cycle of `profile` on `stack` and returns its figures; never throws for what the checks find. */
-export async function runProfile(stack: FaultStack, seed: number, profile: Profile): Promise<ProfileFigures> {
+/** Runs one cycle of `plan` on `stack` and returns its figures; never throws for what the checks find. */
+export async function runCycle(stack: FaultStack, seed: number, plan: CyclePlan, index: number): Promise<CycleFigures> {
   const started = Date.now();
-  const figures: ProfileFigures = {
+  const figures: CycleFigures = {
     seed,
-    profile: profile.id,
-    title: profile.title,
+    cycle: planName(plan),
     phases: {},
     orphans: 0,
     duplicates: 0,
@@ -136,9 +138,9 @@ export async function runProfile(stack: FaultStack, seed: number, profile: Profi
   };
   const cycle: Cycle = {
     stack,
-    random: mulberry32(profileSeed(seed, profile)),
-    profile,
-    tag: `${seed}-${profile.id}`,
+    seed,
+    plan,
+    tag: `${seed}-${index}-${plan.create.id}`,
     figures,
     appSecretKeys: new Set(),
   };

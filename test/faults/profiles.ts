@@ -136,9 +136,9 @@ function mixed(random: Random, route: Route): FaultSpec {
   return { route, latencyMs: CLIENT_TIMEOUT_MS + 600 };
 }
 
-/** A PRNG seed per (matrix seed, profile), so one profile's faults do not shift when another changes. */
-export function profileSeed(seed: number, profile: Profile): number {
+/** A PRNG seed per (matrix seed, profile, phase), so one slot's faults do not shift when another changes. */
+export function profileSeed(seed: number, profile: Profile, phase: Phase): number {
   let hash = seed >>> 0;
-  for (const char of profile.id) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  for (const char of `${profile.id}/${phase}`) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
   return hash;
 }
