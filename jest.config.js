@@ -28,5 +28,8 @@ module.exports = {
     // so files may run in parallel on big machines; on 2 cores Jest uses a single worker and runs every file
     // serially (all four projects take ~80 s, the engine files ~70 s of it).
     project("engine", { slowTestThreshold: 120 }),
+    // Issue 11's fault matrix: the engine harness again, one stack per seed running every fault profile's cycle
+    // (README "Reliability"); about 3 minutes on 2 cores.
+    project("faults", { slowTestThreshold: 60 }),
   ],
 };
