@@ -37,7 +37,7 @@ export interface RoleAssignmentArgs {
   /** Fail instead of removing more than this many roles in one run. Default: no limit. */
   maxRemovals?: pulumi.Input<number>;
   /**
-   * Whether delete gives back the roles an exhaustive create (or the update that made it exhaustive) removed from the
+   * Whether delete gives back the roles an exhaustive create removed from the
    * user, e.g. an admin role held before Pulumi managed the user. Default: `true`.
    */
   restoreOnDelete?: pulumi.Input<boolean>;

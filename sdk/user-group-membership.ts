@@ -37,7 +37,7 @@ export interface UserGroupMembershipArgs {
   /** Fail instead of removing more than this many groups in one run. Default: no limit. */
   maxRemovals?: pulumi.Input<number>;
   /**
-   * Whether delete gives back the user groups an exhaustive create (or the update that made it exhaustive) removed from the
+   * Whether delete gives back the user groups an exhaustive create removed from the
    * user, e.g. an admin role held before Pulumi managed the user. Default: `true`.
    */
   restoreOnDelete?: pulumi.Input<boolean>;

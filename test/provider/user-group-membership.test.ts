@@ -191,9 +191,8 @@ describe("UserGroupMembership", () => {
       status: 429,
       retryAfter: 0,
     });
-    const created = await callsDuring(emulator, () =>
-      checked({ userId: "u-dave", userGroupIds: ["g-ops"] }).then((inputs) => provider.create(inputs)),
-    );
+    const inputs = await checked({ userId: "u-dave", userGroupIds: ["g-ops"] });
+    const created = await callsDuring(emulator, () => provider.create(inputs));
     expect(created.calls).toEqual([GROUP_LIST, APPEND, APPEND, GROUP_LIST]);
     expect(groupsOf(emulator, "u-dave")).toEqual(["g-ops"]);
   });

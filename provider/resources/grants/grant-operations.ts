@@ -258,13 +258,11 @@ export function grantOperations<
 
     async update(id: string, olds: State, news: GrantFields<L, P>): Promise<GrantOutputs<L, P, A, M, R>> {
       const grant = grantOf(names, news);
-      const firstLive: string[][] = [];
-      const outcome = await apply(grant, rulesOf(grant, storedManagedIds(names, olds)), undefined, firstLive);
+      const outcome = await apply(grant, rulesOf(grant, storedManagedIds(names, olds)));
       if (outcome.userMissing) throw userMissing(grant);
       claimIds(name, id, managedIds(grant));
-      // Becoming exhaustive takes ids away like an exhaustive create does; console drift removed later does not count.
-      const newlyTaken = olds.exhaustive !== true && grant.exhaustive ? takenAway(firstLive[0], outcome.live) : [];
-      const removed = idsToRestore([...(olds[names.removed] ?? []), ...newlyTaken], grant);
+      // Only a create records what it takes; ids removed later (console drift, a list edit) are not given back.
+      const removed = idsToRestore(olds[names.removed], grant);
       return grantOutputs(names, grant, { live: outcome.live, managed: managedIds(grant), removed });
     },
 
