@@ -55,7 +55,9 @@ function expectNoProviderCall(): void {
     .filter((e) => e.service !== "token")
     .map((e) => `${e.method} ${e.path}`);
   for (const call of calls)
-    expect(call).toMatch(/^GET \/app-portal-service\/v2\.[23]\/organization\/(role|userGroup)\/list$/);
+    expect(call).toMatch(
+      /^(GET \/app-portal-service\/v2\.[23]\/organization\/(role|userGroup)\/list|POST \/app-portal-service\/v2\.2\/(userRoles\/roleList|userGroup\/getUsersUserGroupList))$/,
+    );
 }
 
 /** The preview failed, before any change, for exactly these mandatory violations, each printed in the output. */
