@@ -48,7 +48,7 @@ async function preview(name: string, config = configFile): Promise<StackResult> 
   return result;
 }
 
-/** Fails unless the preview made no EnOS call but the pack's own reads of role and group names (and its token). */
+/** Fails unless the preview made no EnOS call but reads: the pack's role and group names, an exhaustive grant's live set. */
 function expectNoProviderCall(): void {
   const calls = stack.emulator
     .requestLog()
