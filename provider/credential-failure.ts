@@ -17,6 +17,7 @@ import {
   type EnosError,
 } from "./client";
 import { howToSet } from "./client/settings";
+import { findInCauses } from "./cause-chain";
 
 /** The settings the sentences quote (none of them secret). */
 export interface GatewaySettings {
@@ -26,11 +27,7 @@ export interface GatewaySettings {
 
 /** The first token-request error in `error`'s cause chain (a wrapper may say what it was doing). */
 function tokenFailureIn(error: unknown): (EnosError & { path: string }) | undefined {
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 6; depth++) {
-    if (isTokenRequestError(e)) return e;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
+  return findInCauses(error, isTokenRequestError);
 }
 
 /** `curl` line that shows whether the gateway answers at all: any JSON answer, at once, means it is reachable. */

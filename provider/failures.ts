@@ -7,6 +7,7 @@
 import { EnosError } from "./client";
 import { currentSettings } from "./config";
 import { explainTokenFailure, type GatewaySettings } from "./credential-failure";
+import { findInCauses } from "./cause-chain";
 
 /**
  * The error the dynamic-provider host turns into "created, but failed to initialise" (`grpcResponseFromError` in
@@ -105,11 +106,7 @@ export function describeFailure(error: unknown, settings: GatewaySettings = gate
 
 /** Whether `error` is, or wraps, an error of the EnOS client (a setting, the gateway, EnOS): not a bug of ours. */
 export function isEnosFailure(error: unknown): boolean {
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 6; depth++) {
-    if (EnosError.isInstance(e)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return findInCauses(error, (e) => EnosError.isInstance(e)) !== undefined;
 }
 
 /** The message of anything thrown: an Error's own, a string as is, anything else as JSON. */

@@ -4,16 +4,13 @@
  * message to the engine, which prints it with the resource; the stderr copy is relayed too (README "Errors and what
  * to do"). `check` failures are returned, not thrown (dispatch.ts), and create/update errors are only returned.
  */
+import { findInCauses } from "./cause-chain";
 
 /** JavaScript's own error types: a bug of ours, whose stack trace is worth printing. */
 const BUG_TYPES: readonly (new () => Error)[] = [TypeError, ReferenceError, RangeError, SyntaxError];
 
 function isBug(error: unknown): boolean {
-  for (let e = error, depth = 0; typeof e === "object" && e !== null && depth < 6; depth++) {
-    if (BUG_TYPES.some((type) => e instanceof type)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return findInCauses(error, (e) => BUG_TYPES.some((type) => e instanceof type)) !== undefined;
 }
 
 /**

@@ -40,6 +40,7 @@ import {
   type GrantRules,
   type GrantWording,
 } from "./reconcile";
+import { findInCauses } from "../../cause-chain";
 
 /** What differs between the two grant resources. */
 export interface GrantKind<L extends string, P extends string, A extends string, M extends string, R extends string> {
@@ -74,8 +75,7 @@ function rulesOf(grant: Grant, previouslyManaged: readonly string[] = []): Grant
 
 /** A not-found, also when the reconcile wrapped it in its own message (the cause chain keeps the API error). */
 function notFoundWithin(error: unknown): boolean {
-  for (let e = error; e !== undefined; e = e instanceof Error ? e.cause : undefined) if (isNotFound(e)) return true;
-  return false;
+  return findInCauses(error, isNotFound) !== undefined;
 }
 
 /** Whether two grants have the same inputs (a program that did not change them). */
