@@ -5,10 +5,13 @@ import { currentSettings, requireCredentials, type EnosSettings } from "./config
 
 // One client per process and per configuration: the engine runs every dynamic resource of a deployment in one
 // provider process, so sharing the client shares its token cache, keep-alive connections and governor.
-let cached: { key: string; client: EnosClient } | undefined;
+// `settings` is the settings object the client was last asked for: currentSettings() hands out the same object until
+// the configuration changes, so the usual call skips building and hashing the key.
+let cached: { key: string; client: EnosClient; settings: EnosSettings } | undefined;
 
 /** The EnOS client for `settings` (by default the provider's configured settings over ENOS_* env vars). */
 export function clientFor(settings: EnosSettings = currentSettings()): EnosClient {
+  if (cached?.settings === settings) return cached.client;
   const credentials = requireCredentials(settings);
   const options: ClientOptions = {
     apiUrl: credentials.apiUrl,
@@ -23,8 +26,9 @@ export function clientFor(settings: EnosSettings = currentSettings()): EnosClien
   const key = cacheKey(options);
   if (cached?.key !== key) {
     void cached?.client.close();
-    cached = { key, client: createEnosClient(options) };
+    cached = { key, client: createEnosClient(options), settings };
   }
+  cached.settings = settings;
   return cached.client;
 }
 
