@@ -12,29 +12,25 @@ import type { EnosClient, NamedRef } from "../../client";
 import { clientFor } from "../../context";
 import { unknownIdFailures, isUnknown, type CheckFailure, type Props } from "../../inputs";
 import { perClient } from "../kit/per-client";
-import { readEpoch } from "../kit/read-epoch";
+import { epochMap } from "../kit/read-epoch";
 
 /** Which catalogue a kind checks against. */
 export type CatalogKind = "roles" | "userGroups";
 
-const catalogsOf = perClient(() => ({ epoch: readEpoch(), lists: new Map<string, Promise<NamedRef[]>>() }));
+const catalogsOf = perClient(() => epochMap<string, Promise<NamedRef[]>>());
 
 /** The OU's roles or user groups, listed once per process (per read epoch in tests). */
 function catalog(client: EnosClient, kind: CatalogKind, orgId: string): Promise<NamedRef[]> {
-  const cache = catalogsOf(client);
-  if (cache.epoch !== readEpoch()) {
-    cache.lists.clear();
-    cache.epoch = readEpoch();
-  }
+  const lists = catalogsOf(client).current();
   const key = `${kind}/${orgId}`;
-  let listing = cache.lists.get(key);
+  let listing = lists.get(key);
   if (listing === undefined) {
     listing =
       kind === "roles"
         ? client.appPortal.listOrganizationRoles(orgId)
         : client.appPortal.listOrganizationUserGroups(orgId);
-    cache.lists.set(key, listing);
-    listing.catch(() => cache.lists.get(key) === listing && cache.lists.delete(key));
+    lists.set(key, listing);
+    listing.catch(() => lists.get(key) === listing && lists.delete(key));
   }
   return listing;
 }

@@ -18,7 +18,7 @@
  * since reading it whole could cost more calls than the stack's own reads.
  */
 import type { EnosClient, WriteNotice } from "../../client";
-import { readEpoch } from "../kit/read-epoch";
+import { epochMap } from "../kit/read-epoch";
 import { readMembers, type BatchRead, type UserKey } from "./read-members";
 
 /** Which batch read a snapshot holds. */
@@ -66,8 +66,7 @@ function writtenUser(write: WriteNotice): string | undefined {
 
 /** The snapshots of `client`'s OUs (build one per client), read with the grant loaders' own batch `reads`. */
 export function createOuSnapshots(client: EnosClient, reads: Record<GrantReadKind, BatchRead>): OuSnapshots {
-  const ous = new Map<string, OuState>();
-  let ousEpoch = readEpoch();
+  const ous = epochMap<string, OuState>();
   /** Users this process wrote (or tried to): never answered from a snapshot again. */
   const written = new Set<string>();
   /** Any app-portal write without a user in its body: stop answering from snapshots altogether. */
@@ -81,11 +80,7 @@ export function createOuSnapshots(client: EnosClient, reads: Record<GrantReadKin
   const servable = (key: UserKey) => !unknownWrite && !written.has(userKeyOf(key.orgId, key.userId));
 
   function stateOf(orgId: string): OuState {
-    if (ousEpoch !== readEpoch()) {
-      ous.clear();
-      ousEpoch = readEpoch();
-    }
-    let state = ous.get(orgId);
+    let state = ous.current().get(orgId);
     if (state === undefined) {
       state = {
         seen: new Set(),
@@ -94,7 +89,7 @@ export function createOuSnapshots(client: EnosClient, reads: Record<GrantReadKin
         members: {},
         served: { roles: new Set(), userGroups: new Set() },
       };
-      ous.set(orgId, state);
+      ous.current().set(orgId, state);
     }
     return state;
   }

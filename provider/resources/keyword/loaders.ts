@@ -22,7 +22,7 @@ import {
   type Permission,
 } from "../../client";
 import { perClient } from "../kit/per-client";
-import { readEpoch } from "../kit/read-epoch";
+import { epochMap } from "../kit/read-epoch";
 
 /** The app whose items a menu or permission list covers. */
 export interface AppScope {
@@ -56,22 +56,19 @@ interface ListState {
 
 /** `read()` of the list `key` of `orgId`, kept as the file comment says. */
 function keptLists(client: EnosClient) {
-  const lists = new Map<string, ListState>();
-  let epoch = readEpoch();
+  const byList = epochMap<string, ListState>();
   client.onWrite((write) => {
     if (write.family !== "app-service") return;
     const orgId = write.query?.["orgId"];
     const drop = () => {
+      const lists = byList.current();
       for (const [key, list] of lists) if (typeof orgId !== "string" || list.orgId === orgId) lists.delete(key);
     };
     drop();
     void write.settled.then(drop);
   });
   return <T>(orgId: string, key: string, read: () => Promise<T[]>): Promise<T[]> => {
-    if (epoch !== readEpoch()) {
-      lists.clear();
-      epoch = readEpoch();
-    }
+    const lists = byList.current();
     const id = `${key}@${orgId}`;
     const list = lists.get(id) ?? { orgId, liveReads: 0 };
     lists.set(id, list);

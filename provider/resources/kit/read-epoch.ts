@@ -14,3 +14,21 @@ export function readEpoch(): number {
 export function resetReadSnapshots(): void {
   epoch += 1;
 }
+
+/**
+ * A map that starts empty again in each new epoch: what a read path keeps for the rest of one engine operation.
+ * `current()` is the map to use now.
+ */
+export function epochMap<K, V>(): { current(): Map<K, V> } {
+  const map = new Map<K, V>();
+  let seen = epoch;
+  return {
+    current() {
+      if (seen !== epoch) {
+        map.clear();
+        seen = epoch;
+      }
+      return map;
+    },
+  };
+}
