@@ -17,37 +17,74 @@ const STEP_LABELS = {
 /** @param {number} value */
 const seconds = (value) => `${value.toFixed(1)} s`;
 
-/** @param {StepResult[]} results @returns {Array<{ step: string, enos: StepResult, noop: StepResult, ratio: number }>} */
+/**
+ * The run of median wall time among one stack's runs of a step (the lower middle one of an even count).
+ * @param {StepResult[]} runs @returns {StepResult | undefined}
+ */
+function median(runs) {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/**
+ * @typedef {{ step: string, enos: StepResult, noop: StepResult, shaped: StepResult, ratio: number,
+ *   shapedRatio: number, runs: number }} StepRow
+ */
+
+/**
+ * One row per step: each stack's median run, pulumi-enos's ratio to each no-op stack, and how many runs each
+ * median is of.
+ * @param {StepResult[]} results @returns {StepRow[]}
+ */
 function pairs(results) {
   const steps = [...new Set(results.map((r) => r.step))];
   return steps.flatMap((step) => {
-    const enos = results.find((r) => r.step === step && r.stack === "enos");
-    const noop = results.find((r) => r.step === step && r.stack === "noop");
-    return enos && noop ? [{ step, enos, noop, ratio: enos.seconds / noop.seconds }] : [];
+    const runsOf = (/** @type {string} */ stack) => results.filter((r) => r.step === step && r.stack === stack);
+    const enos = median(runsOf("enos"));
+    const noop = median(runsOf("noop"));
+    const shaped = median(runsOf("shaped"));
+    const runs = runsOf("enos").length;
+    if (!enos || !noop || !shaped) return [];
+    return [
+      {
+        step,
+        enos,
+        noop,
+        shaped,
+        ratio: enos.seconds / noop.seconds,
+        shapedRatio: enos.seconds / shaped.seconds,
+        runs,
+      },
+    ];
   });
 }
 
 /**
- * @param {{ n: number, users: number, menus: number, latencyMs: number, machine: { cpus: number }, loadBefore: number[],
- *   loadAfter: number[], results: StepResult[] }} run
+ * @param {{ n: number, users: number, menus: number, latencyMs: number, repeat: number, machine: { cpus: number },
+ *   loadBefore: number[], loadAfter: number[], results: StepResult[] }} run
  */
 function markdown(run) {
   const load = (/** @type {number[]} */ l) => l.map((x) => x.toFixed(2)).join(" / ");
   const lines = [
     `N = ${run.n} grants (${run.users} RoleAssignment + ${run.users} UserGroupMembership) + 1 EnosApp + ` +
-      `${run.menus} AppMenus, against ${run.n + 1 + run.menus} no-op dynamic resources; ${run.latencyMs} ms latency ` +
+      `${run.menus} AppMenus, against ${run.n + 1 + run.menus} no-op dynamic resources, bare or with a grant's ` +
+      `state shape (same-shape no-op); ${run.latencyMs} ms latency ` +
       `on every EnOS call; ${run.machine.cpus} CPUs, load average (1/5/15 min) ${load(run.loadBefore)} before, ` +
-      `${load(run.loadAfter)} after.`,
+      `${load(run.loadAfter)} after.` +
+      (run.repeat > 1
+        ? ` Refresh and preview: median of ${run.repeat} runs a stack, alternating which goes first.`
+        : ""),
     "",
-    "| step | pulumi-enos stack | no-op stack | ratio | EnOS API calls | provider peak RSS (enos / no-op) |",
-    "|---|---|---|---|---|---|",
+    "| step | pulumi-enos stack | no-op stack | ratio | same-shape no-op | ratio | EnOS API calls | " +
+      "provider peak RSS (enos / no-op) |",
+    "|---|---|---|---|---|---|---|---|",
   ];
-  for (const { step, enos, noop, ratio } of pairs(run.results)) {
+  for (const { step, enos, noop, shaped, ratio, shapedRatio } of pairs(run.results)) {
     const mem = (/** @type {number | null} */ m) => (m === null ? "n/a" : `${m} MiB`);
     lines.push(
       `| ${STEP_LABELS[/** @type {keyof typeof STEP_LABELS} */ (step)]} | ${seconds(enos.seconds)} | ` +
-        `${seconds(noop.seconds)} | ${ratio.toFixed(2)} | ${enos.calls.toLocaleString("en-US")} | ` +
-        `${mem(enos.providerPeakMiB)} / ${mem(noop.providerPeakMiB)} |`,
+        `${seconds(noop.seconds)} | ${ratio.toFixed(2)} | ${seconds(shaped.seconds)} | ${shapedRatio.toFixed(2)} | ` +
+        `${enos.calls.toLocaleString("en-US")} | ${mem(enos.providerPeakMiB)} / ${mem(noop.providerPeakMiB)} |`,
     );
   }
   return `${lines.join("\n")}\n`;
