@@ -169,6 +169,22 @@ describe("configure and currentSettings", () => {
     expect(currentSettings({ ENOS_ACCESS_KEY: "ak-rotated" }).accessKey).toBe("ak-rotated");
   });
 
+  it("resolves again only when the configuration or an ENOS_* variable of the same environment changed", () => {
+    const env: NodeJS.ProcessEnv = { ENOS_ACCESS_KEY: "ak-1", HOME: "/root" };
+    configure(stackConfig({ "enos:orgId": "o-1" }), env);
+    const first = currentSettings(env);
+    env["HOME"] = "/elsewhere";
+    expect(currentSettings(env)).toBe(first);
+    env["ENOS_ACCESS_KEY"] = "ak-rotated";
+    expect(currentSettings(env).accessKey).toBe("ak-rotated");
+    env["ENOS_MAX_RETRIES"] = "many";
+    expect(() => currentSettings(env)).toThrow("enos:maxRetries");
+    expect(() => currentSettings(env)).toThrow("enos:maxRetries");
+    delete env["ENOS_MAX_RETRIES"];
+    configure(stackConfig({ "enos:orgId": "o-2" }), env);
+    expect(currentSettings(env)).toMatchObject({ orgId: "o-2", accessKey: "ak-rotated" });
+  });
+
   it("fails fast on an invalid configured value and forgets everything after configure(undefined)", () => {
     expect(() => configure(stackConfig({ "enos:apiUrl": "not a url" }), {})).toThrow('"enos:apiUrl"');
     configure(stackConfig({ "enos:orgId": "o-1" }), {});
