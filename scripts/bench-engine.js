@@ -1,13 +1,13 @@
 // @ts-check
-// `npm run bench:engine -- --n 1000 [--menus 10] [--latency 20] [--repeat 3]`: pulumi-enos through the real Pulumi CLI and the
-// packed package, like a user's stack, against stacks of as many no-op dynamic resources, side by side in one run:
-// `noop` (a bare no-op resource) and `shaped` (no-op resources whose state has a grant's shape, so that the engine's
-// own cost of such state is measured apart from this provider's code).
+// `npm run bench:engine -- --n 1000 [--menus 10] [--latency 20] [--repeat 3]`: pulumi-enos through the real Pulumi
+// CLI and the packed package, like a user's stack, against stacks of as many no-op dynamic resources, side by side in
+// one run: `noop` (a bare no-op resource) and `shaped` (no-op resources whose state has a grant's shape, so that the
+// engine's own cost of such state is measured apart from this provider's code).
 // N grants (N/2 RoleAssignment + N/2 UserGroupMembership, one of each per seeded user) plus an app and menus, with
 // `--latency` ms added to every EnOS call by the emulator's fault API. Steps, each run on the no-op stacks and then
 // on the pulumi-enos stack: up, refresh, no-change preview, destroy. `--repeat K` runs the read-only steps (refresh,
-// preview) K times, alternating which stack goes first so that neither always meets a warmer machine; the report
-// takes each stack's median. Results: bench-results/engine-*.json and .md.
+// preview) K times, the stack order reversed every other round so that no stack always meets a warmer machine; the
+// report takes each stack's median. Results: bench-results/engine-*.json and .md.
 // Not part of `npm test`: at N = 1000 a run takes many minutes.
 "use strict";
 const fs = require("node:fs");
